@@ -1,0 +1,119 @@
+"""gradkit: PyTorch's API on NumPy, with a training lab that explains why a run does not learn."""
+from __future__ import annotations
+
+import importlib as _importlib
+import math as _math
+import types as _types
+
+from . import _dtype
+from ._dtype import (bfloat16, bool, double, dtype, finfo, float, float16, float32, float64, get_default_dtype,  # noqa: A004
+                     half, iinfo, int, int8, int16, int32, int64, long, promote_types, set_default_dtype, short,
+                     uint8)
+from ._tensor import Size, Tensor, device
+from ._creation import *  # noqa: F403
+from ._creation import __all__ as _creation_all
+from .autograd import ops as _ops
+from .autograd.grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad,
+                                 set_grad_enabled)
+from . import _methods  # noqa: F401
+from ._printing import get_printoptions, printoptions, set_printoptions
+from . import autograd
+
+__version__ = "0.1.0"
+
+_OPS = [n for n, v in vars(_ops).items() if not n.startswith("_") and isinstance(v, _types.FunctionType)
+        and v.__module__ == _ops.__name__]
+globals().update({n: getattr(_ops, n) for n in _OPS})
+from .autograd.ops import abs, all, any, max, min, pow, round, sum  # noqa: A004,E402
+
+strided = "torch.strided"
+contiguous_format = preserve_format = channels_last = "torch.contiguous_format"
+e = 2.718281828459045
+pi = 3.141592653589793
+inf = _math.inf
+nan = _math.nan
+newaxis = None
+FloatTensor = DoubleTensor = LongTensor = IntTensor = BoolTensor = ByteTensor = Tensor
+
+
+def is_tensor(obj) -> bool:
+    """True when ``obj`` is a gradkit Tensor."""
+    return isinstance(obj, Tensor)
+
+
+def is_floating_point(input: Tensor) -> bool:
+    return input.is_floating_point()
+
+
+def is_nonzero(input: Tensor) -> bool:
+    return input.__bool__()
+
+
+def numel(input: Tensor) -> int:
+    return input.numel()
+
+
+def result_type(tensor1, tensor2) -> dtype:
+    from .autograd._core import rtype
+    return rtype(tensor1, tensor2)
+
+
+def can_cast(from_: dtype, to: dtype) -> bool:
+    return not (from_.cat > to.cat)
+
+
+def typename(obj) -> str:
+    if isinstance(obj, Tensor):
+        return obj.type()
+    return type(obj).__name__
+
+
+def set_default_tensor_type(t) -> None:
+    set_default_dtype(_dtype.float64 if "Double" in str(t) else _dtype.float32)
+
+
+def get_num_threads() -> int:
+    import os
+    return os.cpu_count() or 1
+
+
+def set_num_threads(n: int) -> None:
+    pass
+
+
+def use_deterministic_algorithms(mode: bool, *, warn_only: bool = False) -> None:
+    pass
+
+
+def are_deterministic_algorithms_enabled() -> bool:
+    return False
+
+
+def compile(model=None, **kwargs):  # noqa: A001
+    """No compiler here: returns the model (or a decorator that returns the function)."""
+    if model is None:
+        return lambda m: m
+    return model
+
+
+_LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", "special", "distributions",
+         "testing", "fft", "jit", "hub", "serialization", "multiprocessing", "cli", "onnx", "amp", "types",
+         "overrides", "mps", "profiler", "library", "export", "func", "sparse", "masked", "quantization"}
+_LAZY_ATTR = {"save": "serialization", "load": "serialization", "manual_seed": "random", "seed": "random",
+              "initial_seed": "random", "get_rng_state": "random", "set_rng_state": "random",
+              "Generator": "random", "default_generator": "random"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return _importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY_ATTR:
+        return getattr(_importlib.import_module(f"{__name__}.{_LAZY_ATTR[name]}"), name)
+    ro = _importlib.import_module(f"{__name__}._random_ops") if name in _RANDOM_OPS else None
+    if ro is not None:
+        return getattr(ro, name)
+    raise AttributeError(f"module 'gradkit' has no attribute '{name}'")
+
+
+_RANDOM_OPS = {"rand", "randn", "randint", "randperm", "normal", "bernoulli", "multinomial", "poisson", "rand_like",
+               "randn_like", "randint_like"}

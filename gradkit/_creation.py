@@ -1,0 +1,384 @@
+"""Tensor creation: from data, filled, ranges, identity."""
+from __future__ import annotations
+
+import builtins
+import math
+import warnings
+
+import numpy as np
+
+from . import _dtype as D
+from ._tensor import Size, Tensor, _size_arg, _wrap, check_device
+
+__all__ = ["tensor", "as_tensor", "asarray", "from_numpy", "zeros", "ones", "full", "empty", "zeros_like",
+           "ones_like", "full_like", "empty_like", "arange", "range", "linspace", "logspace", "eye",
+           "scalar_tensor", "empty_strided", "frombuffer", "tril_indices", "triu_indices", "meshgrid",
+           "cartesian_prod", "complex", "polar", "heaviside", "vander"]
+
+
+def _flatten_check(data, dim=0):
+    """Validate a nested sequence's shape like torch (ragged → ValueError)."""
+    if isinstance(data, (list, tuple)):
+        if not data:
+            return
+        lens = None
+        for x in data:
+            if isinstance(x, (list, tuple)):
+                if lens is None:
+                    lens = len(x)
+                elif len(x) != lens:
+                    raise ValueError(f"expected sequence of length {lens} at dim {dim + 1} (got {len(x)})")
+        first_seq = isinstance(data[0], (list, tuple))
+        for x in data:
+            if isinstance(x, (list, tuple)) != first_seq and not (isinstance(x, Tensor) and x._data.ndim == 0):
+                raise TypeError(f"not a sequence" if first_seq else
+                                f"expected sequence of length {lens} at dim {dim + 1} (got {type(x).__name__})")
+            if isinstance(x, (list, tuple)):
+                _flatten_check(x, dim + 1)
+
+
+def _convert(x):
+    if isinstance(x, Tensor):
+        if x._data.size != 1 and x._data.ndim != 0:
+            return x._data
+        return x._data.reshape(()) if x._data.ndim == 0 else x._data
+    if isinstance(x, (list, tuple)):
+        return [_convert(v) for v in x]
+    return x
+
+
+def _infer_np(data) -> np.ndarray:
+    """An ndarray from Python data, dtype chosen by torch's rules."""
+    if isinstance(data, np.ndarray):
+        D.to_dtype(data.dtype)
+        return data
+    if isinstance(data, (bool, np.bool_)):
+        return np.asarray(data, np.bool_)
+    if isinstance(data, (int, np.integer)) and not isinstance(data, bool):
+        return np.asarray(data, np.int64)
+    if isinstance(data, (float, np.floating)):
+        return np.asarray(data, D._default[0].np if isinstance(data, float) else data.dtype)
+    if isinstance(data, (list, tuple)):
+        _flatten_check(data)
+        conv = _convert(data)
+        try:
+            arr = np.array(conv)
+        except ValueError as e:
+            raise ValueError(str(e)) from None
+        if arr.dtype == object:
+            raise TypeError(f"Could not infer dtype of {type(_first(data)).__name__}")
+        if arr.dtype.kind == "f":
+            kinds = _leaf_float_np(data)
+            return arr.astype(D._default[0].np if kinds is None else kinds)
+        if arr.dtype.kind in "iu":
+            return arr.astype(np.int64)
+        if arr.dtype.kind == "b":
+            return arr
+        if arr.dtype.kind in "US":
+            raise TypeError(f"new(): invalid data type '{arr.dtype.kind == 'U' and 'str' or 'bytes'}'")
+        return arr
+    if isinstance(data, complex):
+        raise TypeError("complex tensors are not supported by gradkit")
+    if hasattr(data, "__array__"):
+        return np.asarray(data)
+    raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+
+
+def _first(data):
+    while isinstance(data, (list, tuple)) and data:
+        data = data[0]
+    return data
+
+
+def _leaf_float_np(data):
+    """The dtype of float tensors nested in ``data`` (they keep theirs), else None (default float)."""
+    best = None
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, (list, tuple)):
+            stack.extend(x)
+        elif isinstance(x, Tensor) and x._data.dtype.kind == "f":
+            best = x._data.dtype if best is None else np.promote_types(best, x._data.dtype)
+    return best
+
+
+def tensor(data, dtype=None, device=None, requires_grad: bool = False, pin_memory: bool = False) -> Tensor:
+    """A new tensor (always a copy) from a number, nested sequence, array or tensor."""
+    check_device(device)
+    if isinstance(data, Tensor):
+        warnings.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
+                      "sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).",
+                      UserWarning, stacklevel=2)
+        arr = data._data.copy()
+    else:
+        arr = _infer_np(data)
+        arr = np.array(arr, copy=True) if arr is data else arr
+    if dtype is not None:
+        arr = arr.astype(D.np_of(D.as_dtype(dtype)), copy=False)
+    t = _wrap(arr)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def as_tensor(data, dtype=None, device=None) -> Tensor:
+    """Share memory with ``data`` where possible (tensors, arrays), else copy."""
+    check_device(device)
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(dtype)
+    if isinstance(data, np.ndarray):
+        t = from_numpy(data)
+        return t if dtype is None else t.to(dtype)
+    return tensor(data, dtype=dtype)
+
+
+def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad: bool = False) -> Tensor:
+    t = as_tensor(obj, dtype=dtype) if not copy else tensor(obj, dtype=dtype)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def from_numpy(ndarray: np.ndarray) -> Tensor:
+    """A tensor sharing ``ndarray``'s memory."""
+    if not isinstance(ndarray, np.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
+    D.to_dtype(ndarray.dtype)
+    if not ndarray.dtype.isnative:
+        raise ValueError("given numpy array has byte order different from the native byte order. Conversion "
+                         "between byte orders is currently not supported.")
+    return _wrap(ndarray)
+
+
+def _make(arr, requires_grad):
+    t = _wrap(arr)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def _np_dtype(dtype, default=None):
+    if dtype is None:
+        return (default or D._default[0]).np
+    return D.np_of(D.as_dtype(dtype))
+
+
+def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
+          memory_format=None) -> Tensor:
+    """A tensor of zeros of the given size."""
+    check_device(device)
+    return _make(np.zeros(_size_arg(size), _np_dtype(dtype)), requires_grad)
+
+
+def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
+         memory_format=None) -> Tensor:
+    """A tensor of ones of the given size."""
+    check_device(device)
+    return _make(np.ones(_size_arg(size), _np_dtype(dtype)), requires_grad)
+
+
+def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
+          memory_format=None) -> Tensor:
+    """An uninitialised tensor (gradkit fills it with zeros)."""
+    check_device(device)
+    return _make(np.zeros(_size_arg(size), _np_dtype(dtype)), requires_grad)
+
+
+def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
+    return empty(size, dtype=dtype, requires_grad=requires_grad)
+
+
+def _fill_dtype(v):
+    if isinstance(v, Tensor):
+        return v.dtype
+    return D.default_for_cat(D.scalar_cat(v))
+
+
+def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+         pin_memory=False) -> Tensor:
+    """A tensor of the given size filled with ``fill_value`` (dtype inferred from it)."""
+    check_device(device)
+    dt = _np_dtype(dtype, _fill_dtype(fill_value))
+    v = fill_value._data if isinstance(fill_value, Tensor) else fill_value
+    return _make(np.full(_size_arg((size,) if not isinstance(size, (tuple, list, Size)) else size), v, dt),
+                 requires_grad)
+
+
+def _like(input, dtype, fn, requires_grad, *a):
+    dt = input._data.dtype if dtype is None else D.np_of(D.as_dtype(dtype))
+    return _make(fn(input._data.shape, *a, dtype=dt), requires_grad)
+
+
+def zeros_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
+    return _like(input, dtype, np.zeros, requires_grad)
+
+
+def ones_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
+    return _like(input, dtype, np.ones, requires_grad)
+
+
+def empty_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
+    return _like(input, dtype, np.zeros, requires_grad)
+
+
+def full_like(input, fill_value, *, dtype=None, layout=None, device=None, requires_grad=False,
+              memory_format=None) -> Tensor:
+    return _like(input, dtype, np.full, requires_grad, fill_value)
+
+
+def _num(x):
+    if isinstance(x, Tensor):
+        return x.item()
+    if isinstance(x, np.generic):
+        return x.item()
+    return x
+
+
+def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None,
+           requires_grad=False) -> Tensor:
+    """Values from ``start`` to ``end`` (exclusive) spaced by ``step``."""
+    check_device(device)
+    if end is None:
+        start, end = 0, start
+    start, end, step = _num(start), _num(end), _num(step)
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    if (step > 0 and start > end) or (step < 0 and start < end):
+        raise RuntimeError("upper bound and larger bound inconsistent with step sign")
+    is_float = any(isinstance(v, float) for v in (start, end, step))
+    dt = _np_dtype(dtype, D._default[0] if is_float else D.int64)
+    n = max(int(math.ceil((end - start) / step)), 0)
+    if np.dtype(dt).kind in "iu" and not is_float:
+        arr = (start + step * np.arange(n, dtype=np.int64)).astype(dt)
+    else:
+        arr = (start + step * np.arange(n, dtype=np.float64)).astype(dt)
+    return _make(arr, requires_grad)
+
+
+def range(start=0, end=None, step=1, *, dtype=None, device=None, requires_grad=False) -> Tensor:  # noqa: A001
+    """Deprecated: like ``arange`` but including ``end``; float by default."""
+    warnings.warn("torch.range is deprecated and will be removed in a future release because its behavior is "
+                  "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
+                  "[start, end).", UserWarning, stacklevel=2)
+    if end is None:
+        start, end = 0, start
+    n = int(math.floor((end - start) / step)) + 1
+    dt = _np_dtype(dtype)
+    return _make((start + step * np.arange(n, dtype=np.float64)).astype(dt), requires_grad)
+
+
+def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:
+    """``steps`` evenly spaced values from ``start`` to ``end`` inclusive (torch's two-sided formula)."""
+    check_device(device)
+    start, end = _num(start), _num(end)
+    if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool):
+        raise TypeError(f"linspace(): argument 'steps' must be int, not {type(steps).__name__}")
+    if steps < 0:
+        raise RuntimeError("linspace(): number of steps must be non-negative")
+    dt = np.dtype(_np_dtype(dtype))
+    if steps == 0:
+        return _make(np.zeros(0, dt), requires_grad)
+    if steps == 1:
+        return _make(np.full(1, start, dt), requires_grad)
+    idx = np.arange(steps)
+    if dt.kind == "f":
+        s, e = dt.type(start), dt.type(end)
+        step = (e - s) / dt.type(steps - 1)
+        half = steps // 2
+        lo = s + step * idx[:half].astype(dt)
+        hi = e - step * (steps - idx[half:] - 1).astype(dt)
+        arr = np.concatenate([lo, hi]).astype(dt)
+    else:
+        step = (float(end) - float(start)) / (steps - 1)
+        half = steps // 2
+        lo = start + step * idx[:half]
+        hi = end - step * (steps - idx[half:] - 1)
+        arr = np.concatenate([lo, hi]).astype(dt)
+    return _make(arr, requires_grad)
+
+
+def logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=None, device=None,
+             requires_grad=False) -> Tensor:
+    """``base ** linspace(start, end, steps)``."""
+    dt = np.dtype(_np_dtype(dtype))
+    exps = linspace(start, end, steps, dtype=D.float64)._data
+    return _make(np.power(float(base), exps).astype(dt), requires_grad)
+
+
+def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:
+    """A 2-D tensor with ones on the diagonal."""
+    check_device(device)
+    if n < 0:
+        raise RuntimeError(f"n must be greater or equal to 0, got {n}")
+    return _make(np.eye(n, n if m is None else m, dtype=_np_dtype(dtype)), requires_grad)
+
+
+def scalar_tensor(s, *, dtype=None, device=None, requires_grad=False) -> Tensor:
+    return _make(np.asarray(s, _np_dtype(dtype)), requires_grad)
+
+
+def frombuffer(buffer, *, dtype, count=-1, offset=0, requires_grad=False) -> Tensor:
+    return _make(np.frombuffer(buffer, D.np_of(D.as_dtype(dtype)), count, offset), requires_grad)
+
+
+def tril_indices(row, col, offset=0, *, dtype=None, device=None) -> Tensor:
+    r, c = np.tril_indices(row, offset, col)
+    return _wrap(np.stack([r, c]).astype(_np_dtype(dtype, D.int64)))
+
+
+def triu_indices(row, col, offset=0, *, dtype=None, device=None) -> Tensor:
+    r, c = np.triu_indices(row, offset, col)
+    return _wrap(np.stack([r, c]).astype(_np_dtype(dtype, D.int64)))
+
+
+def meshgrid(*tensors, indexing: str | None = None):
+    """Coordinate grids from 1-D tensors (``indexing='ij'`` or ``'xy'``)."""
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        warnings.warn("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.",
+                      UserWarning, stacklevel=2)
+        indexing = "ij"
+    shape = [t.numel() for t in tensors]
+    if indexing == "xy" and len(shape) >= 2:
+        shape[0], shape[1] = shape[1], shape[0]
+    out = []
+    for i, t in enumerate(tensors):
+        view = [1] * len(tensors)
+        k = i
+        if indexing == "xy" and len(tensors) >= 2 and i < 2:
+            k = 1 - i
+        view[k] = -1
+        out.append(t.reshape(view).expand(shape))
+    return tuple(out)
+
+
+def cartesian_prod(*tensors):
+    from .autograd.ops import stack
+    grids = meshgrid(*tensors, indexing="ij")
+    if len(tensors) == 1:
+        return tensors[0]
+    return stack([g.reshape(-1) for g in grids], 1)
+
+
+def complex(real, imag):  # noqa: A001
+    raise TypeError("complex tensors are not supported by gradkit")
+
+
+def polar(abs, angle):  # noqa: A002
+    raise TypeError("complex tensors are not supported by gradkit")
+
+
+def heaviside(input, values):
+    from .autograd.ops import where
+    z = input._data
+    return where(_wrap(z == 0), values.expand(input.shape) if values.ndim else values.expand(input.shape),
+                 _wrap((z > 0).astype(z.dtype)))
+
+
+def vander(x, N=None, increasing=False):  # noqa: N803
+    return _wrap(np.vander(x._data, N, increasing))
+
+
+del builtins

@@ -1,0 +1,159 @@
+"""Bind the op table onto ``Tensor``: methods, operators and in-place variants, all one function each."""
+from __future__ import annotations
+
+import numpy as np
+
+from ._tensor import Tensor
+from .autograd import ops as O
+
+_METHODS = """
+add sub mul div true_divide floor_divide remainder fmod pow float_power maximum minimum fmax fmin atan2 arctan2
+hypot logaddexp xlogy lerp addcmul addcdiv copysign signbit
+eq ne lt le gt ge greater greater_equal less less_equal not_equal logical_and logical_or logical_xor
+logical_not bitwise_and bitwise_or bitwise_xor bitwise_not bitwise_left_shift bitwise_right_shift
+equal isclose allclose isnan isinf isposinf isneginf isfinite isreal
+exp exp2 expm1 log log2 log10 log1p sqrt rsqrt sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh
+arcsin arccos arctan arcsinh arccosh arctanh reciprocal sigmoid erf erfc erfinv lgamma digamma relu abs
+absolute neg negative positive floor ceil trunc fix sign sgn round frac square sinc logit nan_to_num
+clamp clip clamp_min clamp_max where masked_fill
+sum nansum mean nanmean prod cumsum cumprod logcumsumexp max min amax amin aminmax argmax argmin var std
+logsumexp all any count_nonzero norm dist
+reshape view view_as reshape_as flatten unflatten ravel squeeze unsqueeze permute transpose swapaxes
+swapdims t adjoint movedim moveaxis expand expand_as broadcast_to repeat tile repeat_interleave flip fliplr
+flipud roll rot90 index_put index_select index_add index_fill index_copy gather take_along_dim take scatter
+scatter_add scatter_reduce masked_select masked_scatter nonzero argwhere select narrow split tensor_split
+chunk unbind hsplit vsplit tril triu diagonal diag diag_embed trace
+mm matmul bmm mv dot inner vdot outer ger addmm baddbmm addbmm addmv addr cross
+softmax log_softmax sort argsort msort topk kthvalue median quantile unique unique_consecutive bincount
+histc cummax cummin clone contiguous _to_dtype
+add_ sub_ mul_ div_ relu_ zero_ fill_ copy_
+"""
+
+for _name in _METHODS.split():
+    setattr(Tensor, _name, getattr(O, _name))
+
+# In-place variants built from the out-of-place op.
+_INPLACE = """
+true_divide floor_divide remainder fmod pow float_power atan2 hypot lerp addcmul addcdiv copysign
+eq ne lt le gt ge logical_and logical_or logical_xor logical_not bitwise_and bitwise_or bitwise_xor bitwise_not
+exp exp2 expm1 log log2 log10 log1p sqrt rsqrt sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh
+reciprocal sigmoid erf erfc erfinv lgamma digamma abs neg floor ceil trunc sign round frac square logit
+nan_to_num clamp clip clamp_min clamp_max masked_fill index_put index_add index_fill index_copy scatter
+scatter_add scatter_reduce masked_scatter tril triu cumsum
+"""
+for _name in _INPLACE.split():
+    setattr(Tensor, _name + "_", O._inplace(getattr(O, _name)))
+Tensor.absolute_ = Tensor.abs_
+Tensor.negative_ = Tensor.neg_
+Tensor.arctan2_ = Tensor.atan2_
+
+
+def _swap(fn):
+    def r(self, other):
+        return fn(other, self)
+    r.__name__ = "__r" + fn.__name__ + "__"
+    return r
+
+
+def _rsub(self, other):
+    return O.sub(other, self)
+
+
+_OPS = {
+    "__add__": O.add, "__radd__": _swap(O.add), "__iadd__": O.add_,
+    "__sub__": O.sub, "__rsub__": _rsub, "__isub__": O.sub_,
+    "__mul__": O.mul, "__rmul__": _swap(O.mul), "__imul__": O.mul_,
+    "__truediv__": O.div, "__rtruediv__": _swap(O.div), "__itruediv__": O.div_,
+    "__floordiv__": O.floor_divide, "__rfloordiv__": _swap(O.floor_divide),
+    "__ifloordiv__": Tensor.floor_divide_,
+    "__mod__": O.remainder, "__rmod__": _swap(O.remainder), "__imod__": Tensor.remainder_,
+    "__pow__": O.pow, "__rpow__": _swap(O.pow), "__ipow__": Tensor.pow_,
+    "__matmul__": O.matmul, "__rmatmul__": _swap(O.matmul),
+    "__and__": O.bitwise_and, "__rand__": _swap(O.bitwise_and), "__iand__": Tensor.bitwise_and_,
+    "__or__": O.bitwise_or, "__ror__": _swap(O.bitwise_or), "__ior__": Tensor.bitwise_or_,
+    "__xor__": O.bitwise_xor, "__rxor__": _swap(O.bitwise_xor), "__ixor__": Tensor.bitwise_xor_,
+    "__lshift__": O.bitwise_left_shift, "__rshift__": O.bitwise_right_shift,
+    "__eq__": O.eq, "__ne__": O.ne, "__lt__": O.lt, "__le__": O.le, "__gt__": O.gt, "__ge__": O.ge,
+    "__neg__": O.neg, "__pos__": O.positive, "__abs__": O.abs, "__invert__": O.bitwise_not,
+    "__getitem__": O.getitem, "__setitem__": O.setitem,
+}
+for _name, _fn in _OPS.items():
+    setattr(Tensor, _name, _fn)
+Tensor.__hash__ = object.__hash__
+
+
+def _contains(self, element) -> bool:
+    if isinstance(element, (Tensor, int, float, bool)):
+        return bool((self == element).any())
+    raise RuntimeError(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+                       f"{type(element).__name__}.")
+
+
+Tensor.__contains__ = _contains
+Tensor.T = property(lambda self: O.permute(self, tuple(range(self._data.ndim - 1, -1, -1))))
+Tensor.mT = property(lambda self: O.transpose(self, -2, -1))
+Tensor.H = property(lambda self: O.permute(self, tuple(range(self._data.ndim - 1, -1, -1))))
+Tensor.mH = Tensor.mT
+
+
+def _flip(self, *dims):
+    return O.flip(self, dims[0] if len(dims) == 1 and isinstance(dims[0], (tuple, list)) else dims)
+
+
+Tensor.flip = _flip
+
+
+def _squeeze_(self, dim=None):
+    r = O.squeeze(self.detach(), dim)
+    self._data = r._data
+    return self
+
+
+def _unsqueeze_(self, dim):
+    self._data = O.unsqueeze(self.detach(), dim)._data
+    return self
+
+
+def _t_(self):
+    self._data = O.t(self.detach())._data
+    return self
+
+
+def _transpose_(self, d0, d1):
+    self._data = O.transpose(self.detach(), d0, d1)._data
+    return self
+
+
+def _resize_(self, *sizes, memory_format=None):
+    from ._tensor import _size_arg
+    shape = _size_arg(sizes)
+    n = int(np.prod(shape))
+    flat = self._data.reshape(-1)
+    new = np.zeros(n, self._data.dtype)
+    new[:min(n, flat.size)] = flat[:n]
+    self._data = new.reshape(shape)
+    return self
+
+
+def _unfold(self, dimension, size, step):
+    """Sliding windows of ``size`` with ``step`` along ``dimension`` as a new last dim."""
+    d = O._dim(dimension, max(self.ndim, 1))
+    n = self.shape[d] if self.ndim else 1
+    count = (n - size) // step + 1
+    idx = (np.arange(count)[:, None] * step + np.arange(size)[None, :]).reshape(-1)
+    from ._tensor import _wrap
+    r = O.index_select(self, d, _wrap(idx))
+    shp = list(self.shape)
+    shp[d:d + 1] = [count, size]
+    return O.movedim(r.reshape(shp), d + 1, -1)
+
+
+Tensor.squeeze_ = _squeeze_
+Tensor.unsqueeze_ = _unsqueeze_
+Tensor.t_ = _t_
+Tensor.transpose_ = _transpose_
+Tensor.resize_ = _resize_
+Tensor.unfold = _unfold
+Tensor.apply_ = lambda self, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data)), self)[1]
+Tensor.map_ = lambda self, other, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data, other._data)),
+                                       self)[1]

@@ -1,0 +1,180 @@
+"""Reverse-mode automatic differentiation: ``backward``, ``grad``, ``Function``, grad modes, gradcheck."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .._tensor import Tensor, _wrap
+from . import graph  # noqa: F401
+from ._core import edge
+from .engine import run_backward
+from .function import Function, FunctionCtx, InplaceFunction, NestedIOFunction, once_differentiable
+from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad,
+                        set_grad_enabled)
+from .gradcheck import gradcheck, gradgradcheck
+
+__all__ = ["backward", "grad", "Function", "FunctionCtx", "InplaceFunction", "NestedIOFunction",
+           "once_differentiable", "no_grad", "enable_grad", "set_grad_enabled", "inference_mode",
+           "is_grad_enabled", "is_inference_mode_enabled", "gradcheck", "gradgradcheck", "Variable"]
+
+
+def _as_list(x):
+    if x is None:
+        return None
+    if isinstance(x, Tensor):
+        return [x]
+    return list(x)
+
+
+def _seeds(outputs, grad_outputs, create_graph):
+    roots, grads = [], []
+    for i, out in enumerate(outputs):
+        g = grad_outputs[i] if grad_outputs is not None else None
+        node = edge(out)
+        if node is None:
+            raise RuntimeError(f"element {i} of tensors does not require grad and does not have a grad_fn")
+        if g is None:
+            if out._data.size != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            if out._data.dtype.kind != "f":
+                raise RuntimeError(f"grad can be implicitly created only for real scalar outputs but got "
+                                   f"{out.dtype}")
+            g = _wrap(np.ones(out._data.shape, out._data.dtype))
+        elif not isinstance(g, Tensor):
+            g = _wrap(np.asarray(g, out._data.dtype))
+        elif g._data.shape != out._data.shape:
+            raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {g.shape} and output[{i}] has "
+                               f"a shape of {out.shape}.")
+        if not create_graph and g.requires_grad:
+            g = g.detach()
+        roots.append(node)
+        grads.append(g)
+    return roots, grads
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None,
+             inputs=None) -> None:
+    """Accumulate into the leaves' ``.grad`` the gradient of ``tensors`` (seeded by ``grad_tensors``)."""
+    tensors = _as_list(tensors)
+    grad_tensors = _as_list(grad_tensors if grad_tensors is not None else grad_variables)
+    if retain_graph is None:
+        retain_graph = create_graph
+    roots, grads = _seeds(tensors, grad_tensors, create_graph)
+    if inputs is None:
+        run_backward(roots, grads, retain_graph, create_graph)
+        return
+    inputs = _as_list(inputs)
+    if not inputs:
+        raise RuntimeError("'inputs' argument to backward() cannot be empty.")
+    capture = {}
+    for t in inputs:
+        n = edge(t)
+        if n is None:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+        capture[n] = None
+    run_backward(roots, grads, retain_graph, create_graph, capture=capture, accumulate=False)
+    from .engine import _accumulate
+    for t in inputs:
+        g = capture[edge(t)]
+        if g is not None:
+            _accumulate(t, g, create_graph)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
+         allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    """The gradients of ``outputs`` w.r.t. ``inputs``, returned (``.grad`` is left alone)."""
+    single = isinstance(inputs, Tensor)
+    outputs = _as_list(outputs)
+    inputs = [inputs] if single else list(inputs)
+    grad_outputs = _as_list(grad_outputs)
+    if retain_graph is None:
+        retain_graph = create_graph
+    if allow_unused is None:
+        allow_unused = materialize_grads
+    for t in inputs:
+        if not t.requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+    roots, grads = _seeds(outputs, grad_outputs, create_graph)
+    capture = {edge(t): None for t in inputs}
+    run_backward(roots, grads, retain_graph, create_graph, capture=capture, accumulate=False)
+    res = []
+    for t in inputs:
+        g = capture[edge(t)]
+        if g is None:
+            if materialize_grads:
+                g = _wrap(np.zeros(t._data.shape, t._data.dtype))
+            elif not allow_unused:
+                raise RuntimeError("One of the differentiated Tensors appears to not have been used in the graph. "
+                                   "Set allow_unused=True if this is the desired behavior.")
+        elif not create_graph and g.requires_grad:
+            g = g.detach()
+        res.append(g)
+    return tuple(res)
+
+
+def Variable(data, requires_grad: bool = False, volatile: bool = False) -> Tensor:  # noqa: N802
+    """Deprecated alias: returns ``data`` (a tensor), with ``requires_grad`` set."""
+    if requires_grad:
+        data.requires_grad_(True)
+    return data
+
+
+class _Functional:
+    """``torch.autograd.functional``: jacobian and hessian by repeated reverse passes."""
+
+    @staticmethod
+    def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode"):
+        single = isinstance(inputs, Tensor)
+        ins = (inputs,) if single else tuple(inputs)
+        ins = tuple(x.detach().requires_grad_(True) for x in ins)
+        from .grad_mode import enable_grad as _eg
+        with _eg():
+            out = func(*ins)
+        single_out = isinstance(out, Tensor)
+        outs = (out,) if single_out else tuple(out)
+        jac = []
+        for o in outs:
+            flat = o.reshape(-1)
+            rows = [[] for _ in ins]
+            for k in range(flat.shape[0]):
+                gs = grad(flat[k], ins, retain_graph=True, create_graph=create_graph, allow_unused=True)
+                for j, (g, x) in enumerate(zip(gs, ins)):
+                    rows[j].append(g if g is not None else _wrap(np.zeros(x._data.shape, x._data.dtype)))
+            from ..autograd.ops import stack
+            per_in = []
+            for j, x in enumerate(ins):
+                m = stack(rows[j]) if rows[j] else _wrap(np.zeros((0,) + x._data.shape, x._data.dtype))
+                per_in.append(m.reshape(tuple(o.shape) + tuple(x.shape)))
+            jac.append(per_in[0] if single else tuple(per_in))
+        return jac[0] if single_out else tuple(jac)
+
+    @staticmethod
+    def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
+        single = isinstance(inputs, Tensor)
+
+        def jac_fn(*xs):
+            from .grad_mode import enable_grad as _eg
+            with _eg():
+                out = func(*xs)
+                gs = grad(out, xs, create_graph=True, allow_unused=True)
+            return gs[0] if single else gs
+        return _Functional.jacobian(jac_fn, inputs, create_graph=create_graph)
+
+    @staticmethod
+    def vjp(func, inputs, v=None, create_graph=False, strict=False):
+        single = isinstance(inputs, Tensor)
+        ins = (inputs,) if single else tuple(inputs)
+        ins = tuple(x.detach().requires_grad_(True) for x in ins)
+        from .grad_mode import enable_grad as _eg
+        with _eg():
+            out = func(*ins)
+        gs = grad(out, ins, v, create_graph=create_graph, allow_unused=True)
+        return out.detach(), (gs[0] if single else gs)
+
+
+functional = _Functional()
+
+
+def _sequence(x) -> Sequence:
+    return x

@@ -1,0 +1,101 @@
+"""Graph nodes: each non-leaf tensor's ``grad_fn`` and each leaf's gradient accumulator."""
+from __future__ import annotations
+
+__all__ = ["Node", "AccumulateGrad", "FREED"]
+
+_NUM = (int, float, bool)
+
+FREED = ("Trying to backward through the graph a second time (or directly access saved tensors after "
+         "they have already been freed). Saved intermediate values of the graph are freed when you call "
+         ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
+         "graph a second time or if you need to access saved tensors after calling backward.")
+
+
+class Node:
+    """One recorded operation.
+
+    ``next`` holds, per differentiable input, the node its gradient flows to (None where the input
+    needs no gradient). ``s`` holds the tensors saved for backward (set to None once freed) and
+    ``sv`` their versions at save time. Subclasses define ``backward(grad) -> tuple`` with one
+    entry per input, written with tensor operations so the backward pass can itself be recorded.
+    """
+
+    __slots__ = ("next", "s", "sv", "pre_hooks", "hooks", "__dict__", "__weakref__")
+
+    def __init__(self) -> None:
+        self.s = ()
+        self.sv = ()
+        self.pre_hooks = None
+        self.hooks = None
+
+    def save(self, *tensors) -> None:
+        self.s = tensors
+        self.sv = tuple(t._version[0] if t.__class__ not in _NUM else None for t in tensors)
+
+    def saved(self):
+        s = self.s
+        if s is None:
+            raise RuntimeError(FREED)
+        for t, v in zip(s, self.sv):
+            if v is not None and t._version[0] != v:
+                raise RuntimeError(
+                    "one of the variables needed for gradient computation has been modified by an "
+                    f"inplace operation: [torch.{t.dtype.name.capitalize().replace('Float32', 'Float')}"
+                    f"Tensor [{', '.join(map(str, t.shape))}]], which is output 0 of "
+                    f"{type(t.grad_fn).__name__ if t.grad_fn is not None else 'a leaf'}, is at version "
+                    f"{t._version[0]}; expected version {v} instead. Hint: the backtrace further above "
+                    "can show the operation that failed to compute its gradient.")
+        return s
+
+    def release(self) -> None:
+        if self.s:
+            self.s = None
+
+    def name(self) -> str:
+        return type(self).__name__
+
+    @property
+    def next_functions(self) -> tuple:
+        return tuple((n, 0) for n in self.next)
+
+    @property
+    def needs_input_grad(self) -> tuple:
+        return tuple(n is not None for n in self.next)
+
+    def register_hook(self, fn):
+        """Run ``fn(grad_inputs, grad_outputs)`` after this node's backward."""
+        from ..utils.hooks import RemovableHandle
+        if self.hooks is None:
+            self.hooks = {}
+        h = RemovableHandle(self.hooks)
+        self.hooks[h.id] = fn
+        return h
+
+    def register_prehook(self, fn):
+        """Run ``fn(grad_outputs)`` before this node's backward; it may return a replacement."""
+        from ..utils.hooks import RemovableHandle
+        if self.pre_hooks is None:
+            self.pre_hooks = {}
+        h = RemovableHandle(self.pre_hooks)
+        self.pre_hooks[h.id] = fn
+        return h
+
+    def __call__(self, *grads):
+        return self.backward(*grads)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} object at {hex(id(self))}>"
+
+
+class AccumulateGrad(Node):
+    """Adds the gradient arriving at a leaf into the leaf's ``.grad``."""
+
+    __slots__ = ("variable",)
+
+    def __init__(self, variable) -> None:
+        super().__init__()
+        self.next = ()
+        self.variable = variable
+
+    def release(self) -> None:
+        pass

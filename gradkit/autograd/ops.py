@@ -1,0 +1,3500 @@
+"""The op table: every differentiable primitive, its forward beside its backward node.
+
+A forward function computes with NumPy and, only when grad mode is on and an input requires
+grad, records one node. A node's ``backward(grad)`` returns one gradient per input, computed with
+tensor ops so that ``create_graph=True`` records them too.
+"""
+from __future__ import annotations
+
+import builtins
+import math
+from collections import namedtuple
+
+import numpy as np
+
+from .. import _dtype as D
+from .._tensor import Size, Tensor, _dim, _size_arg, _wrap
+from ._core import GRAD, Node, as_t, edge, fl, needs, prep, record, rtype, scalar, unb
+
+np.seterr(all="ignore")
+_isinstance = builtins.isinstance
+_abs = builtins.abs
+_max = builtins.max
+_min = builtins.min
+_sum = builtins.sum
+_Number = (int, float, builtins.bool, np.number, np.bool_)
+
+
+def _dims(dim, ndim):
+    """Normalise ``dim`` (None, int or sequence) to a sorted tuple of non-negative axes."""
+    if dim is None:
+        return tuple(range(ndim))
+    if _isinstance(dim, (int, np.integer)):
+        return (_dim(int(dim), ndim),)
+    out = tuple(sorted({_dim(int(d), ndim) for d in dim}))
+    if len(out) != len(dim):
+        raise RuntimeError(f"dim {list(dim)} appears multiple times in the list of dims")
+    return out
+
+
+def _t(x, like):
+    return x if _isinstance(x, Tensor) else as_t(x, like)
+
+
+# =========================================================================================
+# Elementwise binary arithmetic
+# =========================================================================================
+class AddBackward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt", "alpha")
+
+    def backward(self, g):
+        na, nb = self.next
+        ga = unb(g, self.ash, self.adt) if na is not None else None
+        gb = None
+        if nb is not None:
+            gb = g if self.alpha == 1 else g * self.alpha
+            gb = unb(gb, self.bsh, self.bdt)
+        return ga, gb
+
+
+class SubBackward0(AddBackward0):
+    __slots__ = ()
+
+    def backward(self, g):
+        na, nb = self.next
+        ga = unb(g, self.ash, self.adt) if na is not None else None
+        gb = unb(g * (-self.alpha), self.bsh, self.bdt) if nb is not None else None
+        return ga, gb
+
+
+def _shape_dt(x):
+    if _isinstance(x, Tensor):
+        return x._data.shape, x._data.dtype
+    return (), None
+
+
+def _binrec(node, r, a, b):
+    node.ash, node.adt = _shape_dt(a)
+    node.bsh, node.bdt = _shape_dt(b)
+    return record(r, node, a, b)
+
+
+def add(input, other, *, alpha=1, out=None):
+    """``input + alpha * other`` with broadcasting and torch's type promotion."""
+    x, y, _ = prep(input, other)
+    if alpha != 1:
+        y = y * alpha
+    r = _wrap(np.add(x, y))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, other):
+        n = AddBackward0()
+        n.alpha = alpha
+        return _binrec(n, r, input, other)
+    return r
+
+
+def sub(input, other, *, alpha=1, out=None):
+    """``input - alpha * other``."""
+    if _isinstance(input, Tensor) and input._data.dtype == np.bool_ and _isinstance(other, Tensor) \
+            and other._data.dtype == np.bool_:
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                           "Use the `^` or `logical_xor()` operator instead.")
+    x, y, _ = prep(input, other)
+    if alpha != 1:
+        y = y * alpha
+    r = _wrap(np.subtract(x, y))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, other):
+        n = SubBackward0()
+        n.alpha = alpha
+        return _binrec(n, r, input, other)
+    return r
+
+
+def rsub(input, other, *, alpha=1):
+    return sub(other, input * alpha if alpha != 1 else input)
+
+
+class MulBackward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt")
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        ga = unb(g * b, self.ash, self.adt) if na is not None else None
+        gb = unb(g * a, self.bsh, self.bdt) if nb is not None else None
+        return ga, gb
+
+
+def mul(input, other, *, out=None):
+    """Elementwise product."""
+    x, y, _ = prep(input, other)
+    r = _wrap(np.multiply(x, y))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, other):
+        n = MulBackward0()
+        n.save(input if _isinstance(input, Tensor) else scalar(input),
+               other if _isinstance(other, Tensor) else scalar(other))
+        return _binrec(n, r, input, other)
+    return r
+
+
+class DivBackward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt")
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        ga = unb(g / b, self.ash, self.adt) if na is not None else None
+        gb = unb(-g * a / (b * b), self.bsh, self.bdt) if nb is not None else None
+        return ga, gb
+
+
+def div(input, other, *, rounding_mode=None, out=None):
+    """True division (integers give the default float), or ``'trunc'``/``'floor'`` rounding."""
+    if rounding_mode is not None:
+        if rounding_mode not in ("trunc", "floor"):
+            raise ValueError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                             f"'{rounding_mode}'")
+        x, y, dt = prep(input, other)
+        if dt.kind in "iub":
+            if rounding_mode == "floor":
+                r = np.floor_divide(x, y)
+            else:
+                q = np.floor_divide(x, y)
+                r = np.where((np.remainder(x, y) != 0) & ((np.asarray(x) < 0) != (np.asarray(y) < 0)), q + 1, q)
+                r = r.astype(dt, copy=False)
+            res = _wrap(np.asarray(r, dtype=dt))
+        else:
+            res = _wrap(np.floor(np.divide(x, y)) if rounding_mode == "floor" else np.trunc(np.divide(x, y)))
+            if needs(input, other):
+                res = _zero_grad_result(res, input, other)
+        return _to_out(out, res) if out is not None else res
+    x, y, dt = prep(input, other)
+    if dt.kind != "f":
+        nd = D._default[0].np
+        x = np.asarray(x, dtype=nd) if not _isinstance(x, (int, float)) else x
+        y = np.asarray(y, dtype=nd) if not _isinstance(y, (int, float)) else y
+        if _isinstance(x, (int, float)) and _isinstance(y, (int, float)):
+            x = np.asarray(x, dtype=nd)
+    r = _wrap(np.true_divide(x, y))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, other):
+        n = DivBackward0()
+        n.save(input if _isinstance(input, Tensor) else scalar(input),
+               other if _isinstance(other, Tensor) else scalar(other))
+        return _binrec(n, r, input, other)
+    return r
+
+
+def true_divide(input, other):
+    return div(input, other)
+
+
+def rdiv(input, other):
+    return div(other, input)
+
+
+class ZeroBackward(Node):
+    """Gradient zero for every input (rounding functions)."""
+
+    __slots__ = ("shapes",)
+
+    def backward(self, g):
+        return tuple(None if n is None else zeros(sh, dtype=dt) for n, (sh, dt) in zip(self.next, self.shapes))
+
+
+def _zero_grad_result(r, *inputs):
+    n = ZeroBackward()
+    n.shapes = [(i._data.shape, i.dtype) if _isinstance(i, Tensor) else ((), None) for i in inputs]
+    return record(r, n, *inputs)
+
+
+def floor_divide(input, other, *, out=None):
+    return div(input, other, rounding_mode="floor", out=out)
+
+
+class RemainderBackward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt")
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        ga = unb(g, self.ash, self.adt) if na is not None else None
+        gb = unb(-g * div(a, b, rounding_mode=self.mode), self.bsh, self.bdt) if nb is not None else None
+        return ga, gb
+
+
+class FmodBackward0(RemainderBackward0):
+    __slots__ = ()
+    mode = "trunc"
+
+
+RemainderBackward0.mode = "floor"
+
+
+def remainder(input, other, *, out=None):
+    """Python-style modulus (sign of the divisor)."""
+    x, y, _ = prep(input, other)
+    r = _wrap(np.remainder(x, y))
+    if needs(input, other):
+        n = RemainderBackward0()
+        n.save(input, other)
+        _binrec(n, r, input, other)
+    return _to_out(out, r) if out is not None else r
+
+
+def fmod(input, other, *, out=None):
+    """C-style modulus (sign of the dividend)."""
+    x, y, _ = prep(input, other)
+    r = _wrap(np.fmod(x, y))
+    if needs(input, other):
+        n = FmodBackward0()
+        n.save(input, other)
+        _binrec(n, r, input, other)
+    return _to_out(out, r) if out is not None else r
+
+
+class PowBackward0(Node):
+    __slots__ = ("e",)
+
+    def backward(self, g):
+        (a,) = self.saved()
+        e = self.e
+        if e == 0:
+            return (zeros_like(a),)
+        return (g * (e * pow(a, e - 1)),)
+
+
+class PowBackward1(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt")
+
+    def backward(self, g):
+        a, b, r = self.saved()
+        na, nb = self.next
+        ga = gb = None
+        if na is not None:
+            ga = unb(g * b * pow(a, b - 1), self.ash, self.adt)
+        if nb is not None:
+            la = log(a)
+            gb = unb(g * r * where(a == 0, zeros_like(la) if _isinstance(la, Tensor) else 0.0, la),
+                     self.bsh, self.bdt)
+        return ga, gb
+
+
+class PowBackward2(Node):
+    __slots__ = ("base",)
+
+    def backward(self, g):
+        (r,) = self.saved()
+        return (g * r * math.log(self.base) if self.base > 0 else g * r * float("nan"),)
+
+
+def pow(input, exponent, *, out=None):  # noqa: A001
+    """``input ** exponent``; either side may be a number."""
+    if not _isinstance(input, Tensor):
+        x, y, dt = prep(input, exponent)
+        r = _wrap(np.power(x, y))
+        if needs(exponent):
+            n = PowBackward2()
+            n.base = scalar(input)
+            n.save(r)
+            record(r, n, exponent)
+        return r
+    if not _isinstance(exponent, Tensor):
+        e = scalar(exponent)
+        a = input._data
+        if a.dtype.kind in "iub" and _isinstance(e, int) and e < 0:
+            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        x, _, dt = prep(input, e)
+        if e == 2:
+            r = _wrap(np.multiply(x, x))
+        elif e == 0.5:
+            r = _wrap(np.sqrt(x))
+        else:
+            r = _wrap(np.power(x, e))
+        if out is not None:
+            return _to_out(out, r)
+        if needs(input):
+            n = PowBackward0()
+            n.e = e
+            n.save(input)
+            record(r, n, input)
+        return r
+    x, y, dt = prep(input, exponent)
+    if dt.kind in "iu" and np.any(np.asarray(y) < 0):
+        raise RuntimeError("Integers to negative integer powers are not allowed.")
+    r = _wrap(np.power(x, y))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, exponent):
+        n = PowBackward1()
+        n.save(input, exponent, r)
+        _binrec(n, r, input, exponent)
+    return r
+
+
+def float_power(input, exponent):
+    i = input.double() if _isinstance(input, Tensor) else float(input)
+    e = exponent.double() if _isinstance(exponent, Tensor) else float(exponent)
+    return pow(i, e)
+
+
+def rpow(input, other):
+    return pow(other, input)
+
+
+class MaximumBackward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt", "fn")
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        if self.fn == "max":
+            wa = (a > b).to(g.dtype) + (a == b).to(g.dtype) * 0.5
+        else:
+            wa = (a < b).to(g.dtype) + (a == b).to(g.dtype) * 0.5
+        ga = unb(g * wa, self.ash, self.adt) if na is not None else None
+        gb = unb(g * (1 - wa), self.bsh, self.bdt) if nb is not None else None
+        return ga, gb
+
+
+def _minmax2(fn, input, other, npf):
+    if not _isinstance(other, Tensor):
+        other = as_t(other)
+    x, y, _ = prep(input, other)
+    r = _wrap(npf(x, y))
+    if needs(input, other):
+        n = MaximumBackward0() if fn == "max" else MinimumBackward0()
+        n.fn = fn
+        n.save(input, other)
+        _binrec(n, r, input, other)
+    return r
+
+
+class MinimumBackward0(MaximumBackward0):
+    __slots__ = ()
+
+
+def maximum(input, other, *, out=None):
+    """Elementwise maximum (NaN propagates)."""
+    r = _minmax2("max", input, other, np.maximum)
+    return _to_out(out, r) if out is not None else r
+
+
+def minimum(input, other, *, out=None):
+    """Elementwise minimum (NaN propagates)."""
+    r = _minmax2("min", input, other, np.minimum)
+    return _to_out(out, r) if out is not None else r
+
+
+def fmax(input, other):
+    return _minmax2("max", input, other, np.fmax)
+
+
+def fmin(input, other):
+    return _minmax2("min", input, other, np.fmin)
+
+
+class Atan2Backward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt")
+
+    def backward(self, g):
+        a, b = self.saved()
+        d = a * a + b * b
+        na, nb = self.next
+        return (unb(g * b / d, self.ash, self.adt) if na is not None else None,
+                unb(-g * a / d, self.bsh, self.bdt) if nb is not None else None)
+
+
+def atan2(input, other, *, out=None):
+    x, y, dt = prep(input, other)
+    if dt.kind != "f":
+        x, y = np.asarray(x, D._default[0].np), np.asarray(y, D._default[0].np)
+    r = _wrap(np.arctan2(x, y))
+    if needs(input, other):
+        n = Atan2Backward0()
+        n.save(input, other)
+        _binrec(n, r, input, other)
+    return _to_out(out, r) if out is not None else r
+
+
+arctan2 = atan2
+
+
+def hypot(input, other):
+    return sqrt(input * input + other * other)
+
+
+def logaddexp(input, other):
+    m = maximum(input, other).detach()
+    m = where(isinf(m), zeros_like(m), m)
+    return log(exp(input - m) + exp(other - m)) + m
+
+
+def xlogy(input, other):
+    i = _t(input, other if _isinstance(other, Tensor) else None)
+    o = _t(other, i)
+    return where(i == 0, zeros_like(i * o), i * log(o))
+
+
+def lerp(input, end, weight):
+    """``input + weight * (end - input)``."""
+    return input + weight * (end - input)
+
+
+def addcmul(input, tensor1, tensor2, *, value=1):
+    return input + value * (tensor1 * tensor2)
+
+
+def addcdiv(input, tensor1, tensor2, *, value=1):
+    return input + value * (tensor1 / tensor2)
+
+
+def copysign(input, other):
+    s = sign(_t(other, input))
+    s = where(s == 0, ones_like(s), s)
+    if _isinstance(other, Tensor):
+        s = where(signbit(other), -ones_like(s), ones_like(s))
+    return abs(input) * s
+
+
+def signbit(input):
+    return _wrap(np.signbit(input._data))
+
+
+# ---- comparisons and logic (no gradient) -------------------------------------------------
+def _cmp(npf):
+    def op(input, other, *, out=None):
+        if other is None:
+            raise TypeError("comparison with None is not supported")
+        x, y, _ = prep(input, other)
+        r = _wrap(npf(x, y))
+        return _to_out(out, r) if out is not None else r
+    return op
+
+
+eq = _cmp(np.equal)
+ne = _cmp(np.not_equal)
+lt = _cmp(np.less)
+le = _cmp(np.less_equal)
+gt = _cmp(np.greater)
+ge = _cmp(np.greater_equal)
+greater, greater_equal, less, less_equal, not_equal = gt, ge, lt, le, ne
+
+
+def _logical(npf):
+    def op(input, other, *, out=None):
+        r = _wrap(npf(input._data, other._data if _isinstance(other, Tensor) else other))
+        return _to_out(out, r) if out is not None else r
+    return op
+
+
+logical_and = _logical(np.logical_and)
+logical_or = _logical(np.logical_or)
+logical_xor = _logical(np.logical_xor)
+
+
+def logical_not(input, *, out=None):
+    return _wrap(np.logical_not(input._data))
+
+
+def _bitwise(npf, name):
+    def op(input, other):
+        x, y, dt = prep(input, other)
+        if dt.kind == "f":
+            raise RuntimeError(f'"{name}_cpu" not implemented for \'Float\'')
+        return _wrap(npf(x, y))
+    return op
+
+
+bitwise_and = _bitwise(np.bitwise_and, "bitwise_and")
+bitwise_or = _bitwise(np.bitwise_or, "bitwise_or")
+bitwise_xor = _bitwise(np.bitwise_xor, "bitwise_xor")
+bitwise_left_shift = _bitwise(np.left_shift, "lshift")
+bitwise_right_shift = _bitwise(np.right_shift, "rshift")
+
+
+def bitwise_not(input):
+    if input._data.dtype.kind == "f":
+        raise RuntimeError("bitwise_not_cpu not implemented for 'Float'")
+    return _wrap(np.invert(input._data))
+
+
+def equal(input, other) -> bool:
+    """True when both tensors have the same size and elements."""
+    return input._data.shape == other._data.shape and builtins.bool(np.array_equal(input._data, other._data))
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    x, y, _ = prep(input, other)
+    return _wrap(np.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
+    return builtins.bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
+
+
+def isnan(input):
+    return _wrap(np.isnan(input._data))
+
+
+def isinf(input):
+    return _wrap(np.isinf(input._data))
+
+
+def isposinf(input):
+    return _wrap(np.isposinf(input._data))
+
+
+def isneginf(input):
+    return _wrap(np.isneginf(input._data))
+
+
+def isfinite(input):
+    return _wrap(np.isfinite(input._data))
+
+
+def isreal(input):
+    return _wrap(np.ones(input._data.shape, dtype=np.bool_))
+
+
+# =========================================================================================
+# Elementwise unary
+# =========================================================================================
+class _Unary(Node):
+    """A unary op whose backward is ``g * d(saved)``; ``d`` is written with tensor ops."""
+
+    __slots__ = ()
+    uses_out = False
+
+    def backward(self, g):
+        (s,) = self.saved()
+        return (g * self.d(s),)
+
+
+def _unary(name, npf, d, uses_out=False, floating=True):
+    cls = type(name, (_Unary,), {"__slots__": (), "d": staticmethod(d), "uses_out": uses_out})
+
+    def op(input, *, out=None):
+        a = fl(input) if floating else input._data
+        r = _wrap(npf(a))
+        if out is not None:
+            return _to_out(out, r)
+        if GRAD[0] and input.requires_grad:
+            n = cls()
+            n.save(r if uses_out else input)
+            record(r, n, input)
+        return r
+    op.__name__ = op.__qualname__ = name.replace("Backward0", "").lower()
+    op.__doc__ = f"Elementwise ``{op.__name__}``."
+    return op, cls
+
+
+exp, ExpBackward0 = _unary("ExpBackward0", np.exp, lambda r: r, uses_out=True)
+exp2, Exp2Backward0 = _unary("Exp2Backward0", np.exp2, lambda r: r * math.log(2.0), uses_out=True)
+expm1, Expm1Backward0 = _unary("Expm1Backward0", np.expm1, lambda r: r + 1, uses_out=True)
+log, LogBackward0 = _unary("LogBackward0", np.log, lambda x: 1 / x)
+log2, Log2Backward0 = _unary("Log2Backward0", np.log2, lambda x: 1 / (x * math.log(2.0)))
+log10, Log10Backward0 = _unary("Log10Backward0", np.log10, lambda x: 1 / (x * math.log(10.0)))
+log1p, Log1PBackward0 = _unary("Log1PBackward0", np.log1p, lambda x: 1 / (x + 1))
+sqrt, SqrtBackward0 = _unary("SqrtBackward0", np.sqrt, lambda r: 0.5 / r, uses_out=True)
+rsqrt, RsqrtBackward0 = _unary("RsqrtBackward0", lambda a: 1 / np.sqrt(a), lambda r: -0.5 * r * r * r,
+                               uses_out=True)
+sin, SinBackward0 = _unary("SinBackward0", np.sin, lambda x: cos(x))
+cos, CosBackward0 = _unary("CosBackward0", np.cos, lambda x: -sin(x))
+tan, TanBackward0 = _unary("TanBackward0", np.tan, lambda r: 1 + r * r, uses_out=True)
+asin, AsinBackward0 = _unary("AsinBackward0", np.arcsin, lambda x: rsqrt(1 - x * x))
+acos, AcosBackward0 = _unary("AcosBackward0", np.arccos, lambda x: -rsqrt(1 - x * x))
+atan, AtanBackward0 = _unary("AtanBackward0", np.arctan, lambda x: 1 / (1 + x * x))
+sinh, SinhBackward0 = _unary("SinhBackward0", np.sinh, lambda x: cosh(x))
+cosh, CoshBackward0 = _unary("CoshBackward0", np.cosh, lambda x: sinh(x))
+tanh, TanhBackward0 = _unary("TanhBackward0", np.tanh, lambda r: 1 - r * r, uses_out=True)
+asinh, AsinhBackward0 = _unary("AsinhBackward0", np.arcsinh, lambda x: rsqrt(x * x + 1))
+acosh, AcoshBackward0 = _unary("AcoshBackward0", np.arccosh, lambda x: rsqrt(x * x - 1))
+atanh, AtanhBackward0 = _unary("AtanhBackward0", np.arctanh, lambda x: 1 / (1 - x * x))
+reciprocal, ReciprocalBackward0 = _unary("ReciprocalBackward0", lambda a: 1 / a, lambda r: -r * r,
+                                         uses_out=True)
+arcsin, arccos, arctan, arcsinh, arccosh, arctanh = asin, acos, atan, asinh, acosh, atanh
+
+
+def _sigmoid_np(a):
+    r = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1 / (1 + r), r / (1 + r)).astype(a.dtype, copy=False)
+
+
+sigmoid, SigmoidBackward0 = _unary("SigmoidBackward0", _sigmoid_np, lambda r: r * (1 - r), uses_out=True)
+expit = sigmoid
+
+
+def _erf_np(a):
+    if a.dtype == np.float64 or a.size < 4:
+        return np.vectorize(math.erf, otypes=[a.dtype])(a) if a.size else a.copy()
+    x = a.astype(np.float64)
+    return np.vectorize(math.erf, otypes=[np.float64])(x).astype(a.dtype)
+
+
+_SQRT_PI_2 = 2.0 / math.sqrt(math.pi)
+erf, ErfBackward0 = _unary("ErfBackward0", _erf_np, lambda x: _SQRT_PI_2 * exp(-x * x))
+erfc, ErfcBackward0 = _unary("ErfcBackward0", lambda a: 1 - _erf_np(a), lambda x: -_SQRT_PI_2 * exp(-x * x))
+
+
+def _erfinv_np(a):
+    x = a.astype(np.float64)
+    w = -np.log((1.0 - x) * (1.0 + x))
+    y = np.where(w < 5, _poly_small(w - 2.5), _poly_big(np.sqrt(np.maximum(w, 5)) - 3)) * x
+    for _ in range(2):
+        err = np.vectorize(math.erf, otypes=[np.float64])(y) - x
+        y = y - err / (_SQRT_PI_2 * np.exp(-y * y))
+    y = np.where(np.abs(x) == 1, np.sign(x) * np.inf, y)
+    return y.astype(a.dtype)
+
+
+def _poly_small(w):
+    c = [2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087, -0.00125372503,
+         -0.00417768164, 0.246640727, 1.50140941]
+    p = np.full_like(w, c[0])
+    for k in c[1:]:
+        p = k + p * w
+    return p
+
+
+def _poly_big(w):
+    c = [-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
+         0.00943887047, 1.00167406, 2.83297682]
+    p = np.full_like(w, c[0])
+    for k in c[1:]:
+        p = k + p * w
+    return p
+
+
+erfinv, ErfinvBackward0 = _unary("ErfinvBackward0", _erfinv_np,
+                                 lambda r: 0.5 * math.sqrt(math.pi) * exp(r * r), uses_out=True)
+
+
+def _lgamma_np(a):
+    return np.vectorize(math.lgamma, otypes=[a.dtype])(a) if a.size else a.copy()
+
+
+def _digamma_np(a):
+    x = a.astype(np.float64)
+    res = np.zeros_like(x)
+    x = x.copy()
+    for _ in range(6):
+        small = x < 6
+        res = np.where(small, res - 1 / x, res)
+        x = np.where(small, x + 1, x)
+    f = 1 / (x * x)
+    res = res + np.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))))
+    return res.astype(a.dtype)
+
+
+def _polygamma1_np(a):
+    x = a.astype(np.float64)
+    res = np.zeros_like(x)
+    x = x.copy()
+    for _ in range(6):
+        small = x < 6
+        res = np.where(small, res + 1 / (x * x), res)
+        x = np.where(small, x + 1, x)
+    f = 1 / (x * x)
+    res = res + 1 / x + f / 2 + (f / x) * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f / 30)))
+    return res.astype(a.dtype)
+
+
+trigamma, TrigammaBackward = _unary("TrigammaBackward", _polygamma1_np, lambda x: x * float("nan"))
+digamma, DigammaBackward0 = _unary("DigammaBackward0", _digamma_np, lambda x: trigamma(x))
+lgamma, LgammaBackward0 = _unary("LgammaBackward0", _lgamma_np, lambda x: digamma(x))
+
+
+def _relu_d(r):
+    return (r > 0).to(r.dtype)
+
+
+class ReluBackward0(_Unary):
+    __slots__ = ()
+    d = staticmethod(_relu_d)
+
+
+def relu(input, inplace=False):
+    """``max(input, 0)``."""
+    if inplace:
+        return relu_(input)
+    a = input._data
+    r = _wrap(np.maximum(a, a.dtype.type(0)))
+    if GRAD[0] and input.requires_grad:
+        n = ReluBackward0()
+        n.save(r)
+        record(r, n, input)
+    return r
+
+
+class AbsBackward0(_Unary):
+    __slots__ = ()
+    d = staticmethod(lambda x: sign(x))
+
+
+def abs(input, *, out=None):  # noqa: A001
+    """Elementwise absolute value."""
+    r = _wrap(np.abs(input._data))
+    if out is not None:
+        return _to_out(out, r)
+    if GRAD[0] and input.requires_grad:
+        n = AbsBackward0()
+        n.save(input)
+        record(r, n, input)
+    return r
+
+
+absolute = abs
+
+
+class NegBackward0(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        return (-g,)
+
+
+def neg(input, *, out=None):
+    """``-input``."""
+    if input._data.dtype == np.bool_:
+        raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
+                           "to invert a mask, use the `~` or `logical_not()` operator instead.")
+    r = _wrap(np.negative(input._data))
+    if out is not None:
+        return _to_out(out, r)
+    if GRAD[0] and input.requires_grad:
+        record(r, NegBackward0(), input)
+    return r
+
+
+negative = neg
+
+
+def positive(input):
+    return input
+
+
+def _rounding(name, npf):
+    def op(input, *, out=None):
+        a = input._data
+        r = _wrap(npf(a) if a.dtype.kind == "f" else a.copy())
+        if GRAD[0] and input.requires_grad:
+            _zero_grad_result(r, input)
+        return _to_out(out, r) if out is not None else r
+    op.__name__ = name
+    return op
+
+
+floor = _rounding("floor", np.floor)
+ceil = _rounding("ceil", np.ceil)
+trunc = _rounding("trunc", np.trunc)
+fix = trunc
+
+
+def sign(input, *, out=None):
+    a = input._data
+    r = _wrap(np.sign(a) if a.dtype != np.bool_ else a.copy())
+    if GRAD[0] and input.requires_grad:
+        _zero_grad_result(r, input)
+    return r
+
+
+sgn = sign
+
+
+def round(input, *, decimals=0, out=None):  # noqa: A001
+    """Round half to even (like torch), optionally to ``decimals`` places."""
+    a = input._data
+    if a.dtype.kind != "f":
+        r = _wrap(a.copy())
+    elif decimals:
+        r = _wrap(np.round(a, decimals))
+    else:
+        r = _wrap(np.rint(a))
+    if GRAD[0] and input.requires_grad:
+        _zero_grad_result(r, input)
+    return _to_out(out, r) if out is not None else r
+
+
+def frac(input):
+    return input - trunc(input)
+
+
+def square(input):
+    return pow(input, 2) if input._data.dtype.kind == "f" else mul(input, input)
+
+
+def sinc(input):
+    x = input * math.pi
+    return where(input == 0, ones_like(x), sin(x) / where(input == 0, ones_like(x), x))
+
+
+def logit(input, eps=None):
+    x = clamp(input, eps, 1 - eps) if eps is not None else input
+    return log(x / (1 - x))
+
+
+def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):
+    a = input._data
+    if a.dtype.kind != "f":
+        return _wrap(a.copy())
+    fi = np.finfo(a.dtype)
+    posinf = fi.max if posinf is None else posinf
+    neginf = fi.min if neginf is None else neginf
+    r = _wrap(np.nan_to_num(a, nan=nan, posinf=posinf, neginf=neginf))
+    if GRAD[0] and input.requires_grad:
+        n = MulBackward0()
+        mask = _wrap(np.isfinite(a).astype(a.dtype))
+        n.save(input, mask)
+        n.ash, n.adt, n.bsh, n.bdt = a.shape, a.dtype, a.shape, a.dtype
+        record(r, n, input, None)
+    return r
+
+
+class ClampBackward1(Node):
+    __slots__ = ("lo", "hi")
+
+    def backward(self, g):
+        (x,) = self.saved()
+        m = ones_like(x, dtype=D.bool)
+        if self.lo is not None:
+            m = m & (x >= self.lo)
+        if self.hi is not None:
+            m = m & (x <= self.hi)
+        return (g * m.to(g.dtype),)
+
+
+def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
+    """Limit values to ``[min, max]``; bounds may be numbers or tensors."""
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if _isinstance(min, Tensor) or _isinstance(max, Tensor):
+        r = input
+        if min is not None:
+            r = maximum(r, _t(min, input))
+        if max is not None:
+            r = minimum(r, _t(max, input))
+        return _to_out(out, r) if out is not None else r
+    a = input._data
+    lo, hi = scalar(min), scalar(max)
+    if a.dtype.kind != "f" and (type(lo) is float or type(hi) is float):
+        a = a.astype(D._default[0].np)
+    if lo is not None and hi is not None:
+        r = np.minimum(np.maximum(a, lo), hi)
+    elif lo is not None:
+        r = np.maximum(a, lo)
+    else:
+        r = np.minimum(a, hi)
+    r = _wrap(np.where(np.isnan(a), a, r) if a.dtype.kind == "f" else r)
+    if out is not None:
+        return _to_out(out, r)
+    if GRAD[0] and input.requires_grad:
+        n = ClampBackward1()
+        n.lo, n.hi = lo, hi
+        n.save(input)
+        record(r, n, input)
+    return r
+
+
+clip = clamp
+
+
+def clamp_min(input, min):  # noqa: A002
+    return clamp(input, min=min)
+
+
+def clamp_max(input, max):  # noqa: A002
+    return clamp(input, max=max)
+
+
+# =========================================================================================
+# where / masked fill
+# =========================================================================================
+class WhereBackward0(Node):
+    __slots__ = ("ash", "bsh", "adt", "bdt")
+
+    def backward(self, g):
+        (c,) = self.saved()
+        na, nb = self.next
+        z = zeros_like(g)
+        return (unb(where(c, g, z), self.ash, self.adt) if na is not None else None,
+                unb(where(c, z, g), self.bsh, self.bdt) if nb is not None else None)
+
+
+def where(condition, input=None, other=None, *, out=None):
+    """Pick ``input`` where ``condition`` holds, else ``other``; one argument gives ``nonzero``."""
+    if input is None and other is None:
+        return nonzero(condition, as_tuple=True)
+    c = condition._data
+    if c.dtype != np.bool_:
+        if c.dtype == np.uint8:
+            c = c.astype(np.bool_)
+        else:
+            raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
+                               f"{condition.dtype.name.capitalize()}")
+    x, y, dt = prep(input, other) if (_isinstance(input, Tensor) or _isinstance(other, Tensor)) else \
+        (np.asarray(input, D._default[0].np if type(input) is float else None), other, None)
+    r = _wrap(np.where(c, x, y).astype(dt, copy=False) if dt is not None else np.where(c, x, y))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, other):
+        n = WhereBackward0()
+        n.save(condition if condition._data.dtype == np.bool_ else _wrap(c))
+        _binrec(n, r, input, other)
+    return r
+
+
+def masked_fill(input, mask, value):
+    """``input`` with elements where ``mask`` is True replaced by ``value``."""
+    if mask._data.dtype != np.bool_:
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
+                           f"{mask.dtype.name}")
+    if _isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                               f"{value._data.ndim} dimension(s).")
+        v = value.to(input.dtype)
+    else:
+        v = _wrap(np.asarray(value).astype(input._data.dtype))
+    if np.broadcast_shapes(mask._data.shape, input._data.shape) != input._data.shape:
+        raise RuntimeError(f"The size of tensor a ({input._data.shape}) must match the size of tensor b "
+                           f"({mask._data.shape})")
+    return where(mask, v, input)
+
+
+# =========================================================================================
+# Reductions
+# =========================================================================================
+class SumBackward0(Node):
+    __slots__ = ("shape", "dims", "keep")
+
+    def backward(self, g):
+        if not self.keep and self.dims:
+            g = g.reshape(_keep_shape(self.shape, self.dims))
+        return (g.expand(self.shape),)
+
+
+def _keep_shape(shape, dims):
+    return tuple(1 if i in dims else s for i, s in enumerate(shape))
+
+
+def _sum_np_dtype(a, dtype):
+    if dtype is not None:
+        return D.np_of(D.as_dtype(dtype))
+    if a.dtype.kind in "iub":
+        return np.int64
+    return None
+
+
+def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
+    """Sum over all elements or over ``dim`` (ints and bools sum to int64)."""
+    if _isinstance(dim, builtins.bool):
+        raise TypeError("sum(): argument 'dim' must be tuple of ints, not bool")
+    a = input._data
+    nd = _sum_np_dtype(a, dtype)
+    if dim is None or (_isinstance(dim, (tuple, list)) and len(dim) == 0):
+        dims = tuple(range(a.ndim))
+        r = np.sum(a, dtype=nd, keepdims=keepdim)
+    else:
+        dims = _dims(dim, a.ndim)
+        r = np.sum(a, axis=dims, dtype=nd, keepdims=keepdim)
+    r = _wrap(r)
+    if out is not None:
+        return _to_out(out, r)
+    if GRAD[0] and input.requires_grad:
+        n = SumBackward0()
+        n.shape, n.dims, n.keep = a.shape, dims, keepdim
+        record(r, n, input)
+    return r
+
+
+def nansum(input, dim=None, keepdim=False, *, dtype=None):
+    return sum(where(isnan(input), zeros_like(input), input), dim, keepdim, dtype=dtype)
+
+
+class MeanBackward0(SumBackward0):
+    __slots__ = ("count",)
+
+    def backward(self, g):
+        (gs,) = SumBackward0.backward(self, g)
+        return (gs / self.count,)
+
+
+def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
+    """Arithmetic mean over all elements or over ``dim``."""
+    a = input._data
+    if dtype is not None:
+        a = a.astype(D.np_of(D.as_dtype(dtype)))
+    elif a.dtype.kind != "f":
+        raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point "
+                           f"or complex dtype. Got: {_tname(input.dtype)}")
+    if dim is None or (_isinstance(dim, (tuple, list)) and len(dim) == 0):
+        dims = tuple(range(a.ndim))
+        r = np.mean(a, keepdims=keepdim) if a.size else np.full(() if not keepdim else (1,) * a.ndim,
+                                                                 np.nan, a.dtype)
+    else:
+        dims = _dims(dim, a.ndim)
+        r = np.mean(a, axis=dims, keepdims=keepdim)
+    r = _wrap(np.asarray(r, dtype=a.dtype))
+    if out is not None:
+        return _to_out(out, r)
+    if GRAD[0] and input.requires_grad:
+        n = MeanBackward0()
+        n.shape, n.dims, n.keep = a.shape, dims, keepdim
+        cnt = 1
+        for d in dims:
+            cnt *= a.shape[d]
+        n.count = cnt
+        record(r, n, input)
+    return r
+
+
+def nanmean(input, dim=None, keepdim=False, *, dtype=None):
+    m = ~isnan(input)
+    return nansum(input, dim, keepdim, dtype=dtype) / m.sum(dim, keepdim)
+
+
+def _tname(dt):
+    return {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
+            "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool", "bfloat16": "BFloat16"}[dt.name]
+
+
+class ProdBackward0(Node):
+    __slots__ = ("dim", "keep")
+
+    def backward(self, g):
+        x, r = self.saved()
+        if self.dim is None:
+            if (x == 0).any():
+                return (g * _prod_grad_safe(x.reshape(-1), 0).reshape(x.shape),)
+            return (g * r / x,)
+        d = self.dim
+        if not self.keep:
+            g = g.unsqueeze(d)
+            r = r.unsqueeze(d)
+        if (x == 0).any():
+            return (g * _prod_grad_safe(x, d),)
+        return (g * r / x,)
+
+
+def _prod_grad_safe(x, d):
+    """d prod / d x_i along ``d`` as the product of all the other elements (zeros allowed)."""
+    a = x._data
+    moved = np.moveaxis(a, d, -1)
+    n = moved.shape[-1]
+    left = np.cumprod(np.concatenate([np.ones(moved.shape[:-1] + (1,), a.dtype), moved[..., :-1]], -1), -1)
+    right = np.cumprod(np.concatenate([np.ones(moved.shape[:-1] + (1,), a.dtype), moved[..., ::-1][..., :-1]],
+                                      -1), -1)[..., ::-1]
+    del n
+    return _wrap(np.moveaxis(left * right, -1, d))
+
+
+def prod(input, dim=None, keepdim=False, *, dtype=None):
+    """Product of all elements or along one ``dim``."""
+    a = input._data
+    nd = _sum_np_dtype(a, dtype)
+    if dim is None:
+        r = _wrap(np.prod(a, dtype=nd))
+        d = None
+    else:
+        d = _dim(dim, a.ndim)
+        r = _wrap(np.prod(a, axis=d, dtype=nd, keepdims=keepdim))
+    if GRAD[0] and input.requires_grad:
+        n = ProdBackward0()
+        n.dim, n.keep = d, keepdim
+        n.save(input, r)
+        record(r, n, input)
+    return r
+
+
+class CumsumBackward0(Node):
+    __slots__ = ("dim",)
+
+    def backward(self, g):
+        return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
+
+
+def cumsum(input, dim, *, dtype=None):
+    """Running sum along ``dim``."""
+    a = input._data
+    d = _dim(dim, a.ndim)
+    r = _wrap(np.cumsum(a, axis=d, dtype=_sum_np_dtype(a, dtype)) if a.ndim else a.astype(
+        _sum_np_dtype(a, dtype) or a.dtype))
+    if GRAD[0] and input.requires_grad:
+        n = CumsumBackward0()
+        n.dim = d
+        record(r, n, input)
+    return r
+
+
+class CumprodBackward0(Node):
+    __slots__ = ("dim",)
+
+    def backward(self, g):
+        x, r = self.saved()
+        d = self.dim
+        if (x == 0).any():
+            raise RuntimeError("cumprod backward with zeros in the input is not supported by gradkit")
+        return ((g * r).flip(d).cumsum(d).flip(d) / x,)
+
+
+def cumprod(input, dim, *, dtype=None):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    r = _wrap(np.cumprod(a, axis=d, dtype=_sum_np_dtype(a, dtype)))
+    if GRAD[0] and input.requires_grad:
+        n = CumprodBackward0()
+        n.dim = d
+        n.save(input, r)
+        record(r, n, input)
+    return r
+
+
+def logcumsumexp(input, dim):
+    m = input.detach().amax(dim, keepdim=True)
+    m = where(isinf(m), zeros_like(m), m)
+    return log(exp(input - m).cumsum(dim)) + m
+
+
+class _MaxAllBackward(Node):
+    """Full-tensor max/min: the gradient is shared evenly among the tied extreme elements."""
+
+    __slots__ = ()
+
+    def backward(self, g):
+        x, r = self.saved()
+        m = (x == r).to(g.dtype)
+        return (m * (g / m.sum()),)
+
+
+class MaxBackward1(_MaxAllBackward):
+    __slots__ = ()
+
+
+class MinBackward1(_MaxAllBackward):
+    __slots__ = ()
+
+
+class AmaxBackward0(Node):
+    __slots__ = ("dims", "keep")
+
+    def backward(self, g):
+        x, r = self.saved()
+        if not self.keep:
+            sh = _keep_shape(x._data.shape, self.dims)
+            r, g = r.reshape(sh), g.reshape(sh)
+        m = (x == r).to(g.dtype)
+        return (m * (g / m.sum(self.dims, keepdim=True)),)
+
+
+class AminBackward0(AmaxBackward0):
+    __slots__ = ()
+
+
+class MaxBackward0(Node):
+    """max/min along a dim: the gradient goes to the selected index."""
+
+    __slots__ = ("dim", "keep", "shape")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        if not self.keep:
+            g = g.unsqueeze(self.dim)
+            idx = idx.unsqueeze(self.dim)
+        return (zeros(self.shape, dtype=g.dtype).scatter(self.dim, idx, g),)
+
+
+class MinBackward0(MaxBackward0):
+    __slots__ = ()
+
+
+_minmax_t = namedtuple("torch_return_types_max", ["values", "indices"])
+
+
+class _ReturnType(tuple):
+    """A named (values, indices) pair printed like torch's ``torch.return_types.max(...)``."""
+
+    _fields = ("values", "indices")
+    _name = "max"
+
+    def __new__(cls, values, indices):
+        return tuple.__new__(cls, (values, indices))
+
+    values = property(lambda self: self[0])
+    indices = property(lambda self: self[1])
+
+    def __repr__(self):
+        return f"torch.return_types.{self._name}(\nvalues={self[0]!r},\nindices={self[1]!r})"
+
+
+def _rt(name, fields=("values", "indices")):
+    ns = {"_name": name, "_fields": fields, "__slots__": ()}
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: self[i])
+
+    def _repr(self):
+        body = ",\n".join(f"{f}={v!r}" for f, v in zip(self._fields, self))
+        return f"torch.return_types.{self._name}(\n{body})"
+
+    def _new(cls, *vals):
+        if len(vals) == 1 and len(fields) > 1:
+            vals = tuple(vals[0])
+        return tuple.__new__(cls, vals)
+    ns["__repr__"] = _repr
+    ns["__new__"] = _new
+    return type(name, (tuple,), ns)
+
+
+RT = {n: _rt(n) for n in ("max", "min", "sort", "topk", "kthvalue", "median", "mode", "cummax", "cummin",
+                          "aminmax", "nanmedian")}
+RT["aminmax"] = _rt("aminmax", ("min", "max"))
+
+
+def _reduce_ext(input, dim, keepdim, which, other=None):
+    a = input._data
+    if _isinstance(dim, Tensor):
+        other, dim = dim, None
+    if other is not None:
+        return maximum(input, other) if which == "max" else minimum(input, other)
+    if dim is None:
+        if a.size == 0:
+            raise RuntimeError(f"{which}(): Expected reduction dim to be specified for input.numel() == 0. "
+                               "Specify the reduction dim with the 'dim' argument.")
+        r = _wrap(np.max(a) if which == "max" else np.min(a))
+        if a.dtype.kind == "f" and np.isnan(a).any():
+            r = _wrap(np.asarray(np.nan, a.dtype))
+        if GRAD[0] and input.requires_grad:
+            n = MaxBackward1() if which == "max" else MinBackward1()
+            n.save(input, r)
+            record(r, n, input)
+        return r
+    d = _dim(dim, a.ndim)
+    if a.ndim and a.shape[d] == 0:
+        raise IndexError(f"{which}(): Expected reduction dim {d} to have non-zero size.")
+    if a.ndim == 0:
+        idx = np.zeros((), np.int64)
+        vals = a.copy()
+    else:
+        idx = _argext(a, d, which)
+        vals = np.take_along_axis(a, np.expand_dims(idx, d), d)
+        if not keepdim:
+            vals = np.squeeze(vals, d)
+        if keepdim:
+            idx = np.expand_dims(idx, d)
+    v = _wrap(vals)
+    i = _wrap(idx)
+    if GRAD[0] and input.requires_grad:
+        n = MaxBackward0() if which == "max" else MinBackward0()
+        n.dim, n.keep, n.shape = d, keepdim, a.shape
+        n.save(i)
+        record(v, n, input)
+    return RT[which](v, i)
+
+
+def _argext(a, d, which):
+    """Index of the max/min along ``d``; NaN wins (like torch); first occurrence among ties."""
+    idx = np.argmax(a, axis=d) if which == "max" else np.argmin(a, axis=d)
+    if a.dtype.kind == "f":
+        nan = np.isnan(a)
+        if nan.any():
+            idx = np.where(nan.any(axis=d), np.argmax(nan, axis=d), idx)
+    return idx.astype(np.int64)
+
+
+def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    """Largest element; with ``dim`` a (values, indices) pair; with a tensor, ``maximum``."""
+    return _reduce_ext(input, dim, keepdim, "max")
+
+
+def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    """Smallest element; with ``dim`` a (values, indices) pair; with a tensor, ``minimum``."""
+    return _reduce_ext(input, dim, keepdim, "min")
+
+
+def _amax(which):
+    def op(input, dim=(), keepdim=False):
+        a = input._data
+        dims = _dims(None if dim == () or dim is None else dim, a.ndim)
+        f = np.max if which == "max" else np.min
+        r = _wrap(f(a, axis=dims, keepdims=keepdim))
+        if GRAD[0] and input.requires_grad:
+            n = AmaxBackward0() if which == "max" else AminBackward0()
+            n.dims, n.keep = dims, keepdim
+            n.save(input, r)
+            record(r, n, input)
+        return r
+    return op
+
+
+amax = _amax("max")
+amin = _amax("min")
+
+
+def aminmax(input, *, dim=None, keepdim=False):
+    return RT["aminmax"](amin(input, () if dim is None else dim, keepdim),
+                         amax(input, () if dim is None else dim, keepdim))
+
+
+def argmax(input, dim=None, keepdim=False):
+    """Index of the largest element (flattened when ``dim`` is None)."""
+    a = input._data
+    if dim is None:
+        r = _argext(a.reshape(-1), 0, "max")
+        return _wrap(r.reshape((1,) * a.ndim) if keepdim else r)
+    d = _dim(dim, a.ndim)
+    r = _argext(a, d, "max") if a.ndim else np.zeros((), np.int64)
+    return _wrap(np.expand_dims(r, d) if keepdim and a.ndim else r)
+
+
+def argmin(input, dim=None, keepdim=False):
+    """Index of the smallest element (flattened when ``dim`` is None)."""
+    a = input._data
+    if dim is None:
+        r = _argext(a.reshape(-1), 0, "min")
+        return _wrap(r.reshape((1,) * a.ndim) if keepdim else r)
+    d = _dim(dim, a.ndim)
+    r = _argext(a, d, "min") if a.ndim else np.zeros((), np.int64)
+    return _wrap(np.expand_dims(r, d) if keepdim and a.ndim else r)
+
+
+def _var_core(input, dim, correction, keepdim):
+    a = input
+    if a._data.dtype.kind != "f":
+        raise RuntimeError(f"std and var only support floating point and complex dtypes")
+    dims = _dims(dim, a.ndim) if dim is not None else tuple(range(a.ndim))
+    n = 1
+    for d in dims:
+        n *= a._data.shape[d]
+    mu = a.mean(dims, keepdim=True)
+    dev = a - mu
+    s = (dev * dev).sum(dims, keepdim=keepdim)
+    return s / _max(n - correction, 0) if n - correction > 0 else s / 0.0
+
+
+def _corr(unbiased, correction):
+    if correction is not None:
+        return correction
+    if unbiased is None:
+        return 1
+    return 1 if unbiased else 0
+
+
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    """Variance (Bessel-corrected by default)."""
+    if _isinstance(dim, builtins.bool):
+        unbiased, dim = dim, None
+    return _var_core(input, dim, _corr(unbiased, correction), keepdim)
+
+
+def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    """Standard deviation (Bessel-corrected by default)."""
+    if _isinstance(dim, builtins.bool):
+        unbiased, dim = dim, None
+    return sqrt(_var_core(input, dim, _corr(unbiased, correction), keepdim))
+
+
+def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return var(input, dim, unbiased, keepdim, correction=correction), mean(input, dim, keepdim)
+
+
+def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return std(input, dim, unbiased, keepdim, correction=correction), mean(input, dim, keepdim)
+
+
+def logsumexp(input, dim, keepdim=False):
+    """``log(sum(exp(input)))`` along ``dim``, computed stably."""
+    x = input if input._data.dtype.kind == "f" else input.to(D._default[0])
+    dims = _dims(dim, x.ndim)
+    m = x.detach().amax(dims, keepdim=True)
+    m = where(isinf(m), zeros_like(m), m)
+    r = log(exp(x - m).sum(dims, keepdim=True)) + m
+    return r if keepdim else r.squeeze(dims) if dims else r
+
+
+def all(input, dim=None, keepdim=False):  # noqa: A001
+    a = input._data
+    return _wrap(np.all(a, axis=None if dim is None else _dims(dim, a.ndim), keepdims=keepdim))
+
+
+def any(input, dim=None, keepdim=False):  # noqa: A001
+    a = input._data
+    return _wrap(np.any(a, axis=None if dim is None else _dims(dim, a.ndim), keepdims=keepdim))
+
+
+def count_nonzero(input, dim=None):
+    a = input._data
+    return _wrap(np.asarray(np.count_nonzero(a, axis=None if dim is None else _dims(dim, a.ndim)), np.int64))
+
+
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    """Vector p-norm (or Frobenius norm) over all elements or ``dim``."""
+    x = input if dtype is None else input.to(dtype)
+    if p == "fro" or p is None:
+        p = 2
+    if p == "nuc":
+        raise NotImplementedError("nuclear norm is not supported by gradkit")
+    return _vnorm(x, p, dim, keepdim)
+
+
+def _vnorm(x, p, dim, keepdim):
+    if p == 2:
+        return sqrt((x * x).sum(dim, keepdim=keepdim))
+    if p == 1:
+        return abs(x).sum(dim, keepdim=keepdim)
+    if p == float("inf"):
+        return abs(x).amax(() if dim is None else dim, keepdim=keepdim)
+    if p == float("-inf"):
+        return abs(x).amin(() if dim is None else dim, keepdim=keepdim)
+    if p == 0:
+        return (x != 0).to(x.dtype).sum(dim, keepdim=keepdim)
+    return pow(pow(abs(x), p).sum(dim, keepdim=keepdim), 1.0 / p)
+
+
+def dist(input, other, p=2):
+    return _vnorm(input - other, p, None, False)
+
+
+# =========================================================================================
+# Views and shape ops
+# =========================================================================================
+def _view_of(r_arr, base):
+    """Wrap a NumPy view of ``base`` sharing its version counter."""
+    r = _wrap(r_arr)
+    r._version = base._version
+    r._base = base if base._base is None else base._base
+    return r
+
+
+class ViewBackward0(Node):
+    __slots__ = ("shape",)
+
+    def backward(self, g):
+        return (g.reshape(self.shape),)
+
+
+class UnsafeViewBackward0(ViewBackward0):
+    __slots__ = ()
+
+
+def _infer_shape(shape, numel):
+    shape = list(shape)
+    neg = [i for i, s in enumerate(shape) if s == -1]
+    if len(neg) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    known = 1
+    for s in shape:
+        if s != -1:
+            if s < 0:
+                raise RuntimeError(f"invalid shape dimension {s}")
+            known *= s
+    if neg:
+        if known == 0 or numel % known:
+            raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}")
+        shape[neg[0]] = numel // known
+    elif known != numel:
+        raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}")
+    return tuple(shape)
+
+
+def reshape(input, *shape):
+    """Same data with a new shape (a view when possible, else a copy)."""
+    a = input._data
+    sh = _infer_shape(_shape_args(shape), a.size)
+    if sh == a.shape:
+        r = _view_of(a.view(), input)
+    else:
+        ra = a.reshape(sh)
+        r = _view_of(ra, input) if np.shares_memory(ra, a) else _wrap(ra)
+    if GRAD[0] and input.requires_grad:
+        n = ViewBackward0()
+        n.shape = a.shape
+        record(r, n, input)
+    return r
+
+
+def _shape_args(shape):
+    if len(shape) == 1 and _isinstance(shape[0], (tuple, list, Size)):
+        shape = tuple(shape[0])
+    out = []
+    for s in shape:
+        if _isinstance(s, Tensor):
+            s = s.item()
+        if not _isinstance(s, (int, np.integer)) or _isinstance(s, builtins.bool):
+            raise TypeError(f"view(): argument 'size' must be tuple of ints, but found element of type "
+                            f"{type(s).__name__}")
+        out.append(int(s))
+    return tuple(out)
+
+
+def reshape_(input, *shape):
+    return reshape(input, *_shape_args(shape))
+
+
+def view(input, *shape):
+    """A view with a new shape; fails when the memory layout does not allow one."""
+    if len(shape) == 1 and _isinstance(shape[0], D.dtype):
+        return _wrap(input._data.view(shape[0].np))
+    a = input._data
+    sh = _infer_shape(_shape_args(shape), a.size)
+    try:
+        ra = a.reshape(sh, copy=False)
+    except ValueError:
+        raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one "
+                           "dimension spans across two contiguous subspaces). Use .reshape(...) instead.") from None
+    r = _view_of(ra, input)
+    if GRAD[0] and input.requires_grad:
+        n = ViewBackward0()
+        n.shape = a.shape
+        record(r, n, input)
+    return r
+
+
+def view_as(input, other):
+    return view(input, other._data.shape)
+
+
+def reshape_as(input, other):
+    return reshape(input, other._data.shape)
+
+
+def flatten(input, start_dim=0, end_dim=-1):
+    """Merge dims ``start_dim..end_dim`` into one."""
+    a = input._data
+    if a.ndim == 0:
+        return reshape(input, 1)
+    s, e = _dim(start_dim, a.ndim), _dim(end_dim, a.ndim)
+    if s > e:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
+    if s == e:
+        return input
+    n = 1
+    for k in a.shape[s:e + 1]:
+        n *= k
+    return reshape(input, a.shape[:s] + (n,) + a.shape[e + 1:])
+
+
+def unflatten(input, dim, sizes):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    sizes = tuple(sizes)
+    if -1 in sizes:
+        sizes = _infer_shape(sizes, a.shape[d])
+    return reshape(input, a.shape[:d] + sizes + a.shape[d + 1:])
+
+
+def ravel(input):
+    return reshape(input, -1)
+
+
+class SqueezeBackward0(ViewBackward0):
+    __slots__ = ()
+
+
+class UnsqueezeBackward0(ViewBackward0):
+    __slots__ = ()
+
+
+def _viewrec(r, input, node_cls):
+    if GRAD[0] and input.requires_grad:
+        n = node_cls()
+        n.shape = input._data.shape
+        record(r, n, input)
+    return r
+
+
+def squeeze(input, dim=None):
+    """Drop size-1 dims (all, or those in ``dim``)."""
+    a = input._data
+    if dim is None:
+        ra = a.reshape(tuple(s for s in a.shape if s != 1))
+    else:
+        dims = _dims(dim, a.ndim)
+        ra = a.reshape(tuple(s for i, s in enumerate(a.shape) if not (i in dims and s == 1)))
+    return _viewrec(_view_of(ra, input), input, SqueezeBackward0)
+
+
+def unsqueeze(input, dim):
+    """Insert a size-1 dim at ``dim``."""
+    a = input._data
+    d = _dim(dim, a.ndim + 1)
+    return _viewrec(_view_of(np.expand_dims(a, d), input), input, UnsqueezeBackward0)
+
+
+class PermuteBackward0(Node):
+    __slots__ = ("inv",)
+
+    def backward(self, g):
+        return (g.permute(self.inv),)
+
+
+def permute(input, *dims):
+    """Reorder dims."""
+    if len(dims) == 1 and _isinstance(dims[0], (tuple, list)):
+        dims = tuple(dims[0])
+    a = input._data
+    if len(dims) != a.ndim:
+        raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the "
+                           f"length of the desired ordering of dimensions i.e. input.dim() = {a.ndim} is not "
+                           f"equal to len(dims) = {len(dims)}")
+    p = tuple(_dim(d, a.ndim) for d in dims)
+    if len(set(p)) != len(p):
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    r = _view_of(a.transpose(p), input)
+    if GRAD[0] and input.requires_grad:
+        n = PermuteBackward0()
+        n.inv = tuple(np.argsort(p))
+        record(r, n, input)
+    return r
+
+
+class TransposeBackward0(Node):
+    __slots__ = ("d0", "d1")
+
+    def backward(self, g):
+        return (g.transpose(self.d0, self.d1),)
+
+
+def transpose(input, dim0, dim1):
+    """Swap two dims (a view)."""
+    a = input._data
+    n = _max(a.ndim, 1)
+    d0, d1 = _dim(dim0, n), _dim(dim1, n)
+    r = _view_of(np.swapaxes(a, d0, d1) if a.ndim else a.view(), input)
+    if GRAD[0] and input.requires_grad:
+        node = TransposeBackward0()
+        node.d0, node.d1 = d0, d1
+        record(r, node, input)
+    return r
+
+
+swapaxes = swapdims = transpose
+
+
+def t(input):
+    """Transpose a tensor of at most 2 dims."""
+    if input._data.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {input._data.ndim}D")
+    return transpose(input, 0, 1) if input._data.ndim == 2 else input
+
+
+def adjoint(input):
+    return transpose(input, -2, -1)
+
+
+def movedim(input, source, destination):
+    a = input._data
+    src = [source] if _isinstance(source, int) else list(source)
+    dst = [destination] if _isinstance(destination, int) else list(destination)
+    src = [_dim(s, a.ndim) for s in src]
+    dst = [_dim(s, a.ndim) for s in dst]
+    order = [i for i in range(a.ndim) if i not in src]
+    for d, s in sorted(zip(dst, src)):
+        order.insert(d, s)
+    return permute(input, order)
+
+
+moveaxis = movedim
+
+
+class ExpandBackward0(Node):
+    __slots__ = ("shape",)
+
+    def backward(self, g):
+        return (unb(g, self.shape),)
+
+
+def expand(input, *sizes):
+    """A broadcast view to ``sizes`` (-1 keeps a dim)."""
+    sizes = _shape_args(sizes)
+    a = input._data
+    lead = len(sizes) - a.ndim
+    if lead < 0:
+        raise RuntimeError(f"expand(torch.{input.dtype.name.capitalize()}Tensor{{{list(a.shape)}}}, "
+                           f"size={list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or "
+                           f"equal to the number of dimensions in the tensor ({a.ndim})")
+    tgt = []
+    for i, s in enumerate(sizes):
+        if i < lead:
+            if s == -1:
+                raise RuntimeError("expand: -1 is not allowed in a leading, non-existing dimension")
+            tgt.append(s)
+        else:
+            cur = a.shape[i - lead]
+            if s == -1:
+                s = cur
+            if cur != s and cur != 1:
+                raise RuntimeError(f"The expanded size of the tensor ({s}) must match the existing size ({cur}) at "
+                                   f"non-singleton dimension {i}.  Target sizes: {list(sizes)}.  Tensor sizes: "
+                                   f"{list(a.shape)}")
+            tgt.append(s)
+    tgt = tuple(tgt)
+    if tgt == a.shape:
+        r = _view_of(a.view(), input)
+    else:
+        r = _view_of(np.broadcast_to(a, tgt), input)
+    if GRAD[0] and input.requires_grad:
+        n = ExpandBackward0()
+        n.shape = a.shape
+        record(r, n, input)
+    return r
+
+
+def expand_as(input, other):
+    return expand(input, other._data.shape)
+
+
+def broadcast_to(input, size):
+    return expand(input, size)
+
+
+def broadcast_tensors(*tensors):
+    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
+    return tuple(expand(t, shape) for t in tensors)
+
+
+def broadcast_shapes(*shapes):
+    return Size(np.broadcast_shapes(*(tuple(s) if not _isinstance(s, int) else (s,) for s in shapes)))
+
+
+class RepeatBackward0(Node):
+    __slots__ = ("shape", "reps")
+
+    def backward(self, g):
+        sh = self.shape
+        reps = self.reps
+        lead = len(reps) - len(sh)
+        full = (1,) * lead + tuple(sh)
+        split = []
+        for r, s in zip(reps, full):
+            split.extend((r, s))
+        g = g.reshape(split).sum(tuple(range(0, 2 * len(full), 2)))
+        return (g.reshape(sh),)
+
+
+def repeat(input, *sizes):
+    """Tile the tensor ``sizes`` times along each dim."""
+    reps = _shape_args(sizes)
+    a = input._data
+    if len(reps) < a.ndim:
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of dimensions of "
+                           "tensor")
+    r = _wrap(np.tile(a, reps))
+    if GRAD[0] and input.requires_grad:
+        n = RepeatBackward0()
+        n.shape, n.reps = a.shape, reps
+        record(r, n, input)
+    return r
+
+
+def tile(input, dims):
+    dims = tuple(dims)
+    if len(dims) < input._data.ndim:
+        dims = (1,) * (input._data.ndim - len(dims)) + dims
+    return repeat(input, dims)
+
+
+def repeat_interleave(input, repeats, dim=None, *, output_size=None):
+    if not _isinstance(input, Tensor):
+        return _wrap(np.repeat(np.arange(len(repeats._data)), repeats._data))
+    x = input.reshape(-1) if dim is None else input
+    d = 0 if dim is None else _dim(dim, x.ndim)
+    rep = repeats._data if _isinstance(repeats, Tensor) else repeats
+    idx = np.repeat(np.arange(x._data.shape[d]), rep)
+    return index_select(x, d, _wrap(idx))
+
+
+class FlipBackward0(Node):
+    __slots__ = ("dims",)
+
+    def backward(self, g):
+        return (g.flip(self.dims),)
+
+
+def flip(input, dims):
+    """Reverse the order along ``dims``."""
+    a = input._data
+    ds = _dims(dims, a.ndim)
+    r = _wrap(np.flip(a, ds).copy())
+    if GRAD[0] and input.requires_grad:
+        n = FlipBackward0()
+        n.dims = ds
+        record(r, n, input)
+    return r
+
+
+def fliplr(input):
+    return flip(input, (1,))
+
+
+def flipud(input):
+    return flip(input, (0,))
+
+
+class RollBackward0(Node):
+    __slots__ = ("shifts", "dims")
+
+    def backward(self, g):
+        s = self.shifts
+        return (g.roll(tuple(-x for x in s) if _isinstance(s, tuple) else -s, self.dims),)
+
+
+def roll(input, shifts, dims=None):
+    a = input._data
+    r = _wrap(np.roll(a, shifts, dims))
+    if GRAD[0] and input.requires_grad:
+        n = RollBackward0()
+        n.shifts = tuple(shifts) if _isinstance(shifts, (list, tuple)) else shifts
+        n.dims = tuple(dims) if _isinstance(dims, (list, tuple)) else dims
+        record(r, n, input)
+    return r
+
+
+def rot90(input, k=1, dims=(0, 1)):
+    k %= 4
+    d0, d1 = dims
+    if k == 0:
+        return input.clone()
+    if k == 1:
+        return flip(input, (d1,)).transpose(d0, d1)
+    if k == 2:
+        return flip(input, (d0, d1))
+    return flip(input, (d0,)).transpose(d0, d1)
+
+
+# ---- indexing ------------------------------------------------------------------------------
+def _index_np(idx):
+    """Convert a torch-style index (ints, slices, None, Ellipsis, tensors, lists) for NumPy."""
+    if _isinstance(idx, tuple):
+        return tuple(_index_np1(i) for i in idx)
+    if _isinstance(idx, list):
+        if builtins.any(_isinstance(i, (Tensor, list, slice, type(None), type(Ellipsis))) for i in idx):
+            return tuple(_index_np1(i) for i in idx)
+        return np.asarray(idx)
+    return _index_np1(idx)
+
+
+def _index_np1(i):
+    if _isinstance(i, Tensor):
+        a = i._data
+        if a.dtype.kind == "f":
+            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+        if a.dtype == np.uint8:
+            return a.astype(np.bool_)
+        return a if a.ndim else (a.item() if a.dtype != np.bool_ else a)
+    if _isinstance(i, list):
+        return np.asarray([x._data.item() if _isinstance(x, Tensor) else x for x in i])
+    if _isinstance(i, float):
+        raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
+                         "valid indices (got float)")
+    return i
+
+
+def _is_basic(ix):
+    items = ix if _isinstance(ix, tuple) else (ix,)
+    for i in items:
+        if not (_isinstance(i, (int, slice, np.integer)) or i is None or i is Ellipsis):
+            return False
+    return True
+
+
+def _check_index(a, ix):
+    try:
+        return a[ix]
+    except IndexError as e:
+        msg = str(e)
+        if "out of bounds" in msg:
+            import re
+            m = re.search(r"index (-?\d+) is out of bounds for axis (\d+) with size (\d+)", msg)
+            if m:
+                raise IndexError(f"index {m.group(1)} is out of bounds for dimension {m.group(2)} with size "
+                                 f"{m.group(3)}") from None
+        raise IndexError(msg) from None
+
+
+class IndexBackward0(Node):
+    __slots__ = ("shape", "dt", "ix", "basic")
+
+    def backward(self, g):
+        return (_index_put_zero(self.shape, g, self.ix, self.basic),)
+
+
+class IndexPutZero(Node):
+    """Backward of the scatter-into-zeros used by IndexBackward0 (for double backward)."""
+
+    __slots__ = ("ix",)
+
+    def backward(self, g):
+        return (g[self.ix],)
+
+
+def _index_put_zero(shape, g, ix, basic):
+    z = np.zeros(shape, dtype=g._data.dtype)
+    if basic:
+        z[ix] = g._data
+    else:
+        np.add.at(z, ix, g._data)
+    r = _wrap(z)
+    if GRAD[0] and g.requires_grad:
+        n = IndexPutZero()
+        n.ix = ix
+        record(r, n, g)
+    return r
+
+
+def getitem(input, idx):
+    """``input[idx]`` with torch's (NumPy-like) indexing; basic indexing gives a view."""
+    a = input._data
+    if _isinstance(idx, Tensor) and idx._data.dtype.kind == "f":
+        raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+    ix = _index_np(idx)
+    if a.ndim == 0 and not (ix is None or ix is Ellipsis or ix == () or (_isinstance(ix, tuple) and builtins.all(
+            i is None or i is Ellipsis for i in ix)) or (_isinstance(ix, np.ndarray) and ix.dtype == np.bool_)):
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
+                         "in C++ to convert a 0-dim tensor to a number")
+    basic = _is_basic(ix)
+    ra = _check_index(a, ix)
+    r = _view_of(ra, input) if basic else _wrap(np.asarray(ra))
+    if GRAD[0] and input.requires_grad:
+        n = IndexBackward0()
+        n.shape, n.ix, n.basic = a.shape, ix, basic
+        record(r, n, input)
+    return r
+
+
+class IndexPutBackward0(Node):
+    __slots__ = ("ix", "vshape", "vdt")
+
+    def backward(self, g):
+        na, nv = self.next
+        ga = gv = None
+        if na is not None:
+            ga = g.clone()
+            ga._data[self.ix] = 0
+        if nv is not None:
+            gv = unb(getitem(g, _wrap_ix(self.ix)), self.vshape, self.vdt)
+        return ga, gv
+
+
+def _wrap_ix(ix):
+    if _isinstance(ix, tuple):
+        return tuple(_wrap(i) if _isinstance(i, np.ndarray) else i for i in ix)
+    return _wrap(ix) if _isinstance(ix, np.ndarray) else ix
+
+
+def index_put(input, indices, values, accumulate=False):
+    """Out-of-place ``input[indices] = values`` (or ``+=`` with ``accumulate``)."""
+    ix = _index_np(tuple(indices) if _isinstance(indices, (list, tuple)) else indices)
+    a = input._data.copy()
+    v = values._data if _isinstance(values, Tensor) else values
+    if accumulate:
+        np.add.at(a, ix, v)
+    else:
+        try:
+            a[ix] = v
+        except ValueError as e:
+            raise RuntimeError(f"shape mismatch: value tensor of shape {list(np.shape(v))} cannot be broadcast "
+                               f"to indexing result of shape {list(np.shape(a[ix]))}") from None
+    r = _wrap(a)
+    if needs(input, values):
+        n = IndexPutBackward0()
+        n.ix = ix
+        n.vshape, n.vdt = _shape_dt(values)
+        record(r, n, input, values)
+    return r
+
+
+def setitem(input, idx, value):
+    """``input[idx] = value`` in place."""
+    ix = _index_np(idx)
+    if _isinstance(value, Tensor) and needs(input, value) or (GRAD[0] and input.requires_grad):
+        _check_inplace(input)
+        v = value if _isinstance(value, Tensor) else _wrap(np.asarray(value, dtype=input._data.dtype))
+        if v._data.dtype != input._data.dtype:
+            v = v.to(input.dtype)
+        r = _index_put_rec(input, ix, v)
+        _transplant(input, r)
+        return
+    v = value._data if _isinstance(value, Tensor) else value
+    try:
+        input._data[ix] = v
+    except ValueError:
+        raise RuntimeError(f"shape mismatch: value tensor of shape {list(np.shape(v))} cannot be broadcast to "
+                           f"indexing result of shape {list(np.shape(input._data[ix]))}") from None
+    except IndexError as e:
+        raise IndexError(str(e)) from None
+    input._version[0] += 1
+
+
+def _index_put_rec(input, ix, v):
+    shadow = _shadow(input)
+    a = input._data.copy()
+    try:
+        a[ix] = v._data
+    except ValueError:
+        raise RuntimeError(f"shape mismatch: value tensor of shape {list(v._data.shape)} cannot be broadcast to "
+                           f"indexing result of shape {list(np.shape(a[ix]))}") from None
+    r = _wrap(a)
+    n = IndexPutBackward0()
+    n.ix = ix
+    n.vshape, n.vdt = v._data.shape, v._data.dtype
+    return record(r, n, shadow, v)
+
+
+class IndexSelectBackward0(Node):
+    __slots__ = ("dim", "shape")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        z = zeros(self.shape, dtype=g.dtype)
+        return (z.index_add(self.dim, idx, g),)
+
+
+def index_select(input, dim, index):
+    """Rows (or slices along ``dim``) picked by a 1-D index tensor."""
+    a = input._data
+    d = _dim(dim, _max(a.ndim, 1))
+    ix = index._data
+    if ix.ndim > 1:
+        raise IndexError("index_select(): Index is supposed to be a vector")
+    if ix.dtype.kind not in "iu":
+        raise RuntimeError(f"index_select(): Expected dtype int32 or int64 for index")
+    ix = ix.reshape(-1)
+    if ix.size and (ix.max() >= (a.shape[d] if a.ndim else 1) or ix.min() < -(a.shape[d] if a.ndim else 1)):
+        raise IndexError(f"index out of range in self")
+    r = _wrap(np.take(a, ix, axis=d) if a.ndim else a.reshape(1)[ix].reshape(()) if ix.size == 1 else a[ix])
+    if GRAD[0] and input.requires_grad:
+        n = IndexSelectBackward0()
+        n.dim, n.shape = d, a.shape
+        n.save(_wrap(ix))
+        record(r, n, input)
+    return r
+
+
+class IndexAddBackward0(Node):
+    __slots__ = ("dim", "alpha", "sshape", "sdt")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        na, ns = self.next
+        gs = None
+        if ns is not None:
+            gs = index_select(g, self.dim, idx)
+            if self.alpha != 1:
+                gs = gs * self.alpha
+            gs = gs.reshape(self.sshape)
+        return (g if na is not None else None), gs
+
+
+def index_add(input, dim, index, source, *, alpha=1):
+    """Out-of-place: add ``alpha * source`` slices into ``input`` at ``index`` along ``dim``."""
+    a = input._data.copy()
+    d = _dim(dim, _max(a.ndim, 1))
+    s = source._data if alpha == 1 else source._data * alpha
+    am = np.moveaxis(a, d, 0) if a.ndim else a.reshape(1)
+    np.add.at(am, index._data.reshape(-1), np.moveaxis(s, d, 0) if s.ndim else s.reshape(1))
+    r = _wrap(a)
+    if needs(input, source):
+        n = IndexAddBackward0()
+        n.dim, n.alpha = d, alpha
+        n.sshape, n.sdt = source._data.shape, source._data.dtype
+        n.save(_wrap(index._data.reshape(-1)))
+        record(r, n, input, source)
+    return r
+
+
+def index_fill(input, dim, index, value):
+    d = _dim(dim, _max(input.ndim, 1))
+    ix = [slice(None)] * input.ndim
+    ix[d] = index._data.reshape(-1)
+    return index_put(input, tuple(_wrap(i) if _isinstance(i, np.ndarray) else i for i in ix),
+                     value if _isinstance(value, Tensor) else _wrap(np.asarray(value, input._data.dtype)))
+
+
+def index_copy(input, dim, index, source):
+    d = _dim(dim, _max(input.ndim, 1))
+    ix = [slice(None)] * input.ndim
+    ix[d] = index._data.reshape(-1)
+    return index_put(input, tuple(_wrap(i) if _isinstance(i, np.ndarray) else i for i in ix), source)
+
+
+def _gather_check(a, d, idx, name):
+    if idx.dtype != np.int64:
+        raise RuntimeError(f"{name}(): Expected dtype int64 for index")
+    if idx.ndim != a.ndim and not (a.ndim == 0 and idx.ndim <= 1):
+        raise RuntimeError(f"Index tensor must have the same number of dimensions as input tensor")
+    if idx.size and (idx.max() >= a.shape[d] if a.ndim else idx.max() >= 1) or (idx.size and idx.min() < 0):
+        bad = idx.max() if idx.max() >= (a.shape[d] if a.ndim else 1) else idx.min()
+        raise RuntimeError(f"index {bad} is out of bounds for dimension {d} with size "
+                           f"{a.shape[d] if a.ndim else 1}")
+
+
+def _gidx(idx, d):
+    """Full index arrays selecting ``idx`` along axis ``d`` (other axes by position)."""
+    grids = list(np.ogrid[tuple(slice(0, s) for s in idx.shape)])
+    grids[d] = idx
+    return tuple(grids)
+
+
+class GatherBackward0(Node):
+    __slots__ = ("dim", "shape")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        return (zeros(self.shape, dtype=g.dtype).scatter_add(self.dim, idx, g),)
+
+
+def gather(input, dim, index, *, sparse_grad=False):
+    """Pick values along ``dim`` at ``index`` (``out[i][j] = input[index[i][j]][j]`` for dim 0)."""
+    a = input._data
+    d = _dim(dim, _max(a.ndim, 1))
+    idx = index._data
+    _gather_check(a, d, idx, "gather")
+    if a.ndim == 0:
+        r = _wrap(a.reshape(1)[idx].reshape(idx.shape))
+    else:
+        r = _wrap(a[_gidx(idx, d)])
+    if GRAD[0] and input.requires_grad:
+        n = GatherBackward0()
+        n.dim, n.shape = d, a.shape
+        n.save(index)
+        record(r, n, input)
+    return r
+
+
+def take_along_dim(input, indices, dim=None):
+    if dim is None:
+        return reshape(input, -1).gather(0, indices.reshape(-1))
+    a_shape = input._data.shape
+    d = _dim(dim, len(a_shape))
+    sh = list(np.broadcast_shapes(tuple(s if i != d else 1 for i, s in enumerate(a_shape)),
+                                  tuple(s if i != d else 1 for i, s in enumerate(indices._data.shape))))
+    ish = list(sh)
+    ish[d] = indices._data.shape[d]
+    xsh = list(sh)
+    xsh[d] = a_shape[d]
+    return gather(input.expand(xsh), d, indices.expand(ish))
+
+
+def take(input, index):
+    return reshape(input, -1)[index]
+
+
+class ScatterBackward0(Node):
+    __slots__ = ("dim", "reduce")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        na, ns = self.next
+        ga = g.scatter(self.dim, idx, 0.0) if na is not None else None
+        gs = g.gather(self.dim, idx) if ns is not None else None
+        return ga, gs
+
+
+class ScatterAddBackward0(Node):
+    __slots__ = ("dim",)
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        na, ns = self.next
+        return (g if na is not None else None), (g.gather(self.dim, idx) if ns is not None else None)
+
+
+def _scatter_src(src, idx, dtype):
+    if _isinstance(src, Tensor):
+        s = src._data
+        if s.ndim and s.shape != idx.shape:
+            s = s[tuple(slice(0, k) for k in idx.shape)]
+        return s.astype(dtype, copy=False)
+    return np.asarray(src, dtype=dtype)
+
+
+def scatter(input, dim, index, src=None, *, value=None, reduce=None):
+    """Out-of-place scatter: write ``src`` (or ``value``) into ``input`` at ``index`` along ``dim``."""
+    if src is None:
+        src = value
+    a = input._data.copy()
+    d = _dim(dim, _max(a.ndim, 1))
+    idx = index._data
+    _gather_check(a, d, idx, "scatter")
+    s = _scatter_src(src, idx, a.dtype)
+    gi = _gidx(idx, d)
+    if reduce is None:
+        a[gi] = s
+    elif reduce == "add":
+        np.add.at(a, gi, s)
+    elif reduce == "multiply":
+        np.multiply.at(a, gi, s)
+    else:
+        raise RuntimeError(f"reduce argument must be either add or multiply. Got {reduce}")
+    r = _wrap(a)
+    if needs(input, src):
+        n = ScatterBackward0()
+        n.dim, n.reduce = d, reduce
+        n.save(index)
+        record(r, n, input, src if _isinstance(src, Tensor) else None)
+    return r
+
+
+def scatter_add(input, dim, index, src):
+    """Out-of-place: add ``src`` into ``input`` at ``index`` along ``dim`` (duplicates accumulate)."""
+    a = input._data.copy()
+    d = _dim(dim, _max(a.ndim, 1))
+    idx = index._data
+    _gather_check(a, d, idx, "scatter_add")
+    np.add.at(a, _gidx(idx, d), _scatter_src(src, idx, a.dtype))
+    r = _wrap(a)
+    if needs(input, src):
+        n = ScatterAddBackward0()
+        n.dim = d
+        n.save(index)
+        record(r, n, input, src)
+    return r
+
+
+def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
+    a = input._data.copy()
+    d = _dim(dim, _max(a.ndim, 1))
+    idx = index._data
+    gi = _gidx(idx, d)
+    s = _scatter_src(src, idx, a.dtype)
+    if reduce == "sum":
+        if not include_self:
+            a[gi] = 0
+        np.add.at(a, gi, s)
+    elif reduce == "prod":
+        if not include_self:
+            a[gi] = 1
+        np.multiply.at(a, gi, s)
+    elif reduce in ("amax", "amin"):
+        if not include_self:
+            a[gi] = -np.inf if reduce == "amax" else np.inf
+        (np.maximum if reduce == "amax" else np.minimum).at(a, gi, s)
+    elif reduce == "mean":
+        cnt = np.zeros(a.shape, a.dtype) + (1 if include_self else 0)
+        if not include_self:
+            a[gi] = 0
+        np.add.at(a, gi, s)
+        np.add.at(cnt, gi, 1)
+        a = a / np.maximum(cnt, 1) if a.dtype.kind == "f" else a // np.maximum(cnt, 1)
+    else:
+        raise RuntimeError(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
+    return _wrap(a.astype(input._data.dtype, copy=False))
+
+
+def masked_select(input, mask):
+    x, m = broadcast_tensors(input, mask)
+    return getitem(x, m)
+
+
+def masked_scatter(input, mask, source):
+    m = mask.expand_as(input)
+    n = int(m._data.sum())
+    return index_put(input, (m,), source.reshape(-1)[:n])
+
+
+def nonzero(input, *, as_tuple=False):
+    """Indices of the non-zero elements (an ``(n, ndim)`` tensor, or a tuple of index vectors)."""
+    a = input._data
+    nz = np.nonzero(a) if a.ndim else np.nonzero(a.reshape(1))
+    if as_tuple:
+        return tuple(_wrap(i.astype(np.int64)) for i in nz)
+    return _wrap(np.stack(nz, axis=1).astype(np.int64) if a.ndim else np.zeros((int(a != 0), 0), np.int64))
+
+
+def argwhere(input):
+    return nonzero(input)
+
+
+# ---- slicing into pieces ---------------------------------------------------------------------
+class SelectBackward0(Node):
+    __slots__ = ("shape", "ix")
+
+    def backward(self, g):
+        return (_index_put_zero(self.shape, g, self.ix, True),)
+
+
+def _slice_view(input, ix, node_cls=SelectBackward0):
+    a = input._data
+    r = _view_of(a[ix], input)
+    if GRAD[0] and input.requires_grad:
+        n = node_cls()
+        n.shape, n.ix = a.shape, ix
+        record(r, n, input)
+    return r
+
+
+def select(input, dim, index):
+    """The slice at ``index`` along ``dim`` (that dim removed); a view."""
+    a = input._data
+    if a.ndim == 0:
+        raise IndexError("select() cannot be applied to a 0-dim tensor.")
+    d = _dim(dim, a.ndim)
+    i = int(index)
+    if not -a.shape[d] <= i < a.shape[d]:
+        raise IndexError(f"select(): index {i} out of range for tensor of size {list(a.shape)} at dimension {d}")
+    return _slice_view(input, (slice(None),) * d + (i,))
+
+
+class SliceBackward0(SelectBackward0):
+    __slots__ = ()
+
+
+def narrow(input, dim, start, length):
+    """``length`` elements from ``start`` along ``dim``; a view."""
+    a = input._data
+    d = _dim(dim, a.ndim)
+    start = int(start)
+    if start < 0:
+        start += a.shape[d]
+    if start < 0 or start + length > a.shape[d]:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({a.shape[d]}).")
+    return _slice_view(input, (slice(None),) * d + (slice(start, start + length),), SliceBackward0)
+
+
+def split(tensor, split_size_or_sections, dim=0):
+    """Pieces of ``split_size`` along ``dim`` (the last may be smaller), or of the given sizes."""
+    a = tensor._data
+    d = _dim(dim, a.ndim)
+    n = a.shape[d]
+    if _isinstance(split_size_or_sections, (int, np.integer)):
+        s = int(split_size_or_sections)
+        sizes = [s] * (n // s) + ([n % s] if n % s else []) if s else [0]
+        if n == 0:
+            sizes = [0]
+    else:
+        sizes = list(split_size_or_sections)
+        if _sum(sizes) != n:
+            raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size "
+                               f"at dimension {d}), but got split_sizes={sizes}")
+    out, start = [], 0
+    for s in sizes:
+        out.append(_slice_view(tensor, (slice(None),) * d + (slice(start, start + s),), SplitBackward0))
+        start += s
+    return tuple(out)
+
+
+class SplitBackward0(SelectBackward0):
+    __slots__ = ()
+
+
+def tensor_split(input, indices_or_sections, dim=0):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    n = a.shape[d]
+    if _isinstance(indices_or_sections, (int, np.integer)):
+        k = int(indices_or_sections)
+        q, r = divmod(n, k)
+        sizes = [q + 1] * r + [q] * (k - r)
+    else:
+        idx = [0] + [_min(int(i), n) for i in indices_or_sections] + [n]
+        sizes = [_max(idx[i + 1] - idx[i], 0) for i in range(len(idx) - 1)]
+    return split(input, sizes, d)
+
+
+def chunk(input, chunks, dim=0):
+    """Split into ``chunks`` nearly equal pieces along ``dim``."""
+    if chunks <= 0:
+        raise RuntimeError("chunk expects `chunks` to be greater than 0, got: " + str(chunks))
+    n = input._data.shape[_dim(dim, input._data.ndim)]
+    size = -(-n // chunks) if n else 1
+    return split(input, _max(size, 1), dim) if n else split(input, [0] * 1, dim)
+
+
+def unbind(input, dim=0):
+    """All slices along ``dim``, as a tuple of views."""
+    a = input._data
+    d = _dim(dim, a.ndim)
+    return tuple(_slice_view(input, (slice(None),) * d + (i,), UnbindBackward0) for i in range(a.shape[d]))
+
+
+class UnbindBackward0(SelectBackward0):
+    __slots__ = ()
+
+
+def hsplit(input, sections):
+    return tensor_split(input, sections, 1 if input.ndim > 1 else 0)
+
+
+def vsplit(input, sections):
+    return tensor_split(input, sections, 0)
+
+
+class CatBackward0(Node):
+    __slots__ = ("dim", "sizes", "dts")
+
+    def backward(self, g):
+        outs, start = [], 0
+        d = self.dim
+        for nx, s, dt in zip(self.next, self.sizes, self.dts):
+            if nx is not None:
+                piece = g.narrow(d, start, s) if s is not None else None
+                outs.append(piece if dt is None or piece._data.dtype == dt else piece.to(D._BY_NP[dt]))
+            else:
+                outs.append(None)
+            start += s or 0
+        return tuple(outs)
+
+
+def cat(tensors, dim=0, *, out=None):
+    """Join tensors along an existing dim (1-D empty tensors are skipped, like torch)."""
+    if _isinstance(tensors, Tensor):
+        raise TypeError("cat(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor")
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+    keep = [t for t in tensors if not (t._data.ndim == 1 and t._data.shape[0] == 0)]
+    if not keep:
+        return _wrap(np.zeros((0,), tensors[0]._data.dtype))
+    nd = keep[0]._data.ndim
+    if nd == 0:
+        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
+    d = _dim(dim, nd)
+    dt = rtype(*keep).np
+    for i, t in enumerate(keep):
+        if t._data.ndim != nd:
+            raise RuntimeError(f"Tensors must have same number of dimensions: got {nd} and {t._data.ndim}")
+        for k in range(nd):
+            if k != d and t._data.shape[k] != keep[0]._data.shape[k]:
+                raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
+                                   f"{keep[0]._data.shape[k]} but got size {t._data.shape[k]} for tensor number "
+                                   f"{tensors.index(t)} in the list.")
+    r = _wrap(np.concatenate([t._data for t in keep], axis=d, dtype=dt))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(*tensors):
+        n = CatBackward0()
+        n.dim = d
+        n.sizes = [t._data.shape[d] if t in keep else None for t in tensors] if len(keep) != len(tensors) else \
+            [t._data.shape[d] for t in tensors]
+        n.dts = [t._data.dtype for t in tensors]
+        record(r, n, *tensors)
+    return r
+
+
+concat = concatenate = cat
+
+
+def stack(tensors, dim=0, *, out=None):
+    """Join same-shaped tensors along a new dim."""
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    sh = tensors[0]._data.shape
+    for i, t in enumerate(tensors):
+        if t._data.shape != sh:
+            raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(sh)} at entry 0 and "
+                               f"{list(t._data.shape)} at entry {i}")
+    d = _dim(dim, len(sh) + 1)
+    return cat([unsqueeze(t, d) for t in tensors], d, out=out)
+
+
+def hstack(tensors):
+    tensors = [atleast_1d(t) for t in tensors]
+    return cat(tensors, 0 if tensors[0].ndim == 1 else 1)
+
+
+def vstack(tensors):
+    return cat([atleast_2d(t) for t in tensors], 0)
+
+
+row_stack = vstack
+
+
+def dstack(tensors):
+    return cat([atleast_3d(t) for t in tensors], 2)
+
+
+def column_stack(tensors):
+    return hstack([t.reshape(-1, 1) if t.ndim <= 1 else t for t in tensors])
+
+
+def atleast_1d(t):
+    return t.reshape(1) if t.ndim == 0 else t
+
+
+def atleast_2d(t):
+    return t.reshape(1, -1) if t.ndim < 2 else t
+
+
+def atleast_3d(t):
+    if t.ndim == 0:
+        return t.reshape(1, 1, 1)
+    if t.ndim == 1:
+        return t.reshape(1, -1, 1)
+    if t.ndim == 2:
+        return t.unsqueeze(-1)
+    return t
+
+
+class TrilBackward0(Node):
+    __slots__ = ("k", "upper")
+
+    def backward(self, g):
+        return (g.triu(self.k) if self.upper else g.tril(self.k),)
+
+
+def tril(input, diagonal=0):
+    r = _wrap(np.tril(input._data, diagonal))
+    if GRAD[0] and input.requires_grad:
+        n = TrilBackward0()
+        n.k, n.upper = diagonal, False
+        record(r, n, input)
+    return r
+
+
+def triu(input, diagonal=0):
+    r = _wrap(np.triu(input._data, diagonal))
+    if GRAD[0] and input.requires_grad:
+        n = TriuBackward0()
+        n.k, n.upper = diagonal, True
+        record(r, n, input)
+    return r
+
+
+class TriuBackward0(TrilBackward0):
+    __slots__ = ()
+
+
+class DiagonalBackward0(Node):
+    __slots__ = ("shape", "off", "d1", "d2")
+
+    def backward(self, g):
+        z = np.zeros(self.shape, g._data.dtype)
+        v = np.diagonal(z, self.off, self.d1, self.d2)
+        v.flags.writeable = True
+        v[...] = g._data
+        return (_wrap(z),)
+
+
+def diagonal(input, offset=0, dim1=0, dim2=1):
+    a = input._data
+    d1, d2 = _dim(dim1, a.ndim), _dim(dim2, a.ndim)
+    r = _view_of(np.diagonal(a, offset, d1, d2), input)
+    if GRAD[0] and input.requires_grad:
+        n = DiagonalBackward0()
+        n.shape, n.off, n.d1, n.d2 = a.shape, offset, d1, d2
+        record(r, n, input)
+    return r
+
+
+def diag(input, diagonal=0):
+    if input.ndim == 1:
+        n = input.shape[0] + builtins.abs(diagonal)
+        z = zeros((n, n), dtype=input.dtype)
+        rows = np.arange(input.shape[0]) + (0 if diagonal >= 0 else -diagonal)
+        cols = np.arange(input.shape[0]) + (diagonal if diagonal >= 0 else 0)
+        return index_put(z, (_wrap(rows), _wrap(cols)), input)
+    return diagonal_copy(input, diagonal)
+
+
+def diagonal_copy(input, offset=0):
+    return diagonal(input, offset).clone()
+
+
+def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    n = input.shape[-1] + builtins.abs(offset)
+    z = zeros(tuple(input.shape[:-1]) + (n, n), dtype=input.dtype)
+    ar = np.arange(input.shape[-1])
+    rows = ar + (0 if offset >= 0 else -offset)
+    cols = ar + (offset if offset >= 0 else 0)
+    return index_put(z, (Ellipsis, _wrap(rows), _wrap(cols)), input)
+
+
+def trace(input):
+    return diagonal(input).sum()
+
+
+# =========================================================================================
+# Linear algebra
+# =========================================================================================
+class MmBackward0(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        return (g.mm(b.t()) if na is not None else None), (a.t().mm(g) if nb is not None else None)
+
+
+def _check_mm(a, b, name):
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name} != "
+                           f"{b.dtype.name}" if name == "mm" else
+                           f"expected scalar type {_tname(a.dtype)} but found {_tname(b.dtype)}")
+
+
+def mm(input, mat2, *, out=None):
+    """Matrix product of two 2-D tensors."""
+    a, b = input._data, mat2._data
+    if a.ndim != 2 or b.ndim != 2:
+        raise RuntimeError(f"{'self' if a.ndim != 2 else 'mat2'} must be a matrix")
+    if a.shape[1] != b.shape[0]:
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} and "
+                           f"{b.shape[0]}x{b.shape[1]})")
+    _check_mm(input, mat2, "mm")
+    r = _wrap(np.matmul(a, b))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, mat2):
+        n = MmBackward0()
+        n.save(input, mat2)
+        record(r, n, input, mat2)
+    return r
+
+
+class MatmulBackward(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        a2 = a.unsqueeze(0) if a.ndim == 1 else a
+        b2 = b.unsqueeze(-1) if b.ndim == 1 else b
+        g2 = g
+        if a.ndim == 1:
+            g2 = g2.unsqueeze(-2)
+        if b.ndim == 1:
+            g2 = g2.unsqueeze(-1)
+        ga = gb = None
+        if na is not None:
+            ga = matmul(g2, b2.transpose(-1, -2))
+            if a.ndim == 1:
+                ga = ga.squeeze(-2)
+            ga = unb(ga, a._data.shape)
+        if nb is not None:
+            gb = matmul(a2.transpose(-1, -2), g2)
+            if b.ndim == 1:
+                gb = gb.squeeze(-1)
+            gb = unb(gb, b._data.shape)
+        return ga, gb
+
+
+def matmul(input, other, *, out=None):
+    """Matrix product with NumPy/torch broadcasting rules for 1-D and batched operands."""
+    a, b = input._data, other._data
+    if a.ndim == 0 or b.ndim == 0:
+        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and "
+                           f"{b.ndim}D")
+    ka = a.shape[-1]
+    kb = b.shape[-2] if b.ndim > 1 else b.shape[0]
+    if ka != kb:
+        if a.ndim == 1 and b.ndim == 1:
+            raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] "
+                               "to have the same number of elements, but got "
+                               f"{a.shape[0]} and {b.shape[0]} elements respectively")
+        sa = "x".join(map(str, (a.shape if a.ndim > 1 else (1, a.shape[0]))[-2:]))
+        if a.ndim > 2:
+            sa = f"{int(np.prod(a.shape[:-1]))}x{a.shape[-1]}"
+        sb = "x".join(map(str, b.shape[-2:])) if b.ndim > 1 else f"{b.shape[0]}x1"
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({sa} and {sb})")
+    if a.dtype != b.dtype:
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {input.dtype.name} != "
+                           f"{other.dtype.name}")
+    r = _wrap(np.matmul(a, b))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, other):
+        n = MmBackward0() if a.ndim == 2 and b.ndim == 2 else MatmulBackward()
+        n.save(input, other)
+        record(r, n, input, other)
+    return r
+
+
+def bmm(input, mat2, *, out=None):
+    if input.ndim != 3 or mat2.ndim != 3:
+        raise RuntimeError(f"batch1 must be a 3D tensor" if input.ndim != 3 else "batch2 must be a 3D tensor")
+    if input.shape[0] != mat2.shape[0]:
+        raise RuntimeError(f"batch1 and batch2 must have same number of batches, got {input.shape[0]} and "
+                           f"{mat2.shape[0]}")
+    return matmul(input, mat2, out=out)
+
+
+def mv(input, vec):
+    return matmul(input, vec)
+
+
+def dot(input, other):
+    if input.ndim != 1 or other.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {input.ndim}D and {other.ndim}D tensors")
+    return matmul(input, other)
+
+
+inner = dot
+vdot = dot
+
+
+def outer(input, vec2):
+    return input.reshape(-1, 1) * vec2.reshape(1, -1)
+
+
+ger = outer
+
+
+class AddmmBackward0(Node):
+    """``beta * bias + alpha * (x @ w)``: the fused node behind ``nn.Linear``."""
+
+    __slots__ = ("bsh", "bdt", "alpha", "beta")
+
+    def backward(self, g):
+        x, w = self.saved()
+        nb, nx, nw = self.next
+        gb = gx = gw = None
+        if nb is not None:
+            gb = unb(g if self.beta == 1 else g * self.beta, self.bsh, self.bdt)
+        ga = g if self.alpha == 1 else g * self.alpha
+        if nx is not None:
+            gx = ga.mm(w.t())
+        if nw is not None:
+            gw = x.t().mm(ga)
+        return gb, gx, gw
+
+
+def addmm(input, mat1, mat2, *, beta=1, alpha=1, out=None):
+    """``beta * input + alpha * (mat1 @ mat2)``."""
+    p = mm(mat1, mat2) if not needs(mat1, mat2) else None
+    a, b = mat1._data, mat2._data
+    if p is None:
+        if a.ndim != 2 or b.ndim != 2 or a.shape[1] != b.shape[0]:
+            mm(mat1.detach(), mat2.detach())
+        prod_ = np.matmul(a, b)
+    else:
+        prod_ = p._data
+    if alpha != 1:
+        prod_ = prod_ * alpha
+    bias = input._data
+    r = _wrap(prod_ + (bias if beta == 1 else bias * beta) if beta != 0 else prod_)
+    if out is not None:
+        return _to_out(out, r)
+    if needs(input, mat1, mat2):
+        n = AddmmBackward0()
+        n.bsh, n.bdt, n.alpha, n.beta = bias.shape, bias.dtype, alpha, beta
+        n.save(mat1, mat2)
+        record(r, n, input, mat1, mat2)
+    return r
+
+
+class LinearBackward(Node):
+    """``x @ w.T (+ b)`` over any leading dims of ``x`` in one node."""
+
+    __slots__ = ("has_b",)
+
+    def backward(self, g):
+        x, w = self.saved()
+        nx, nw = self.next[0], self.next[1]
+        gx = gw = gb = None
+        if x.ndim == 1:
+            g2, x2 = g.reshape(1, -1), x.reshape(1, -1)
+        elif x.ndim == 2:
+            g2, x2 = g, x
+        else:
+            g2, x2 = g.reshape(-1, g.shape[-1]), x.reshape(-1, x.shape[-1])
+        if nx is not None:
+            gx = g2.mm(w)
+            if x.ndim != 2:
+                gx = gx.reshape(x.shape)
+        if nw is not None:
+            gw = g2.t().mm(x2)
+        if self.has_b and self.next[2] is not None:
+            gb = g2.sum(0)
+        return (gx, gw, gb) if self.has_b else (gx, gw)
+
+
+class AddmmLinearBackward0(LinearBackward):
+    __slots__ = ()
+
+
+def linear(input, weight, bias=None):
+    """``input @ weight.T + bias``, recorded as one node."""
+    x, w = input._data, weight._data
+    if x.ndim == 0 or w.ndim not in (1, 2):
+        raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {x.ndim}D and "
+                           f"{w.ndim}D")
+    if w.ndim == 1:
+        r = matmul(input, weight)
+        return r + bias if bias is not None else r
+    if x.shape[-1] != w.shape[1]:
+        lead = int(np.prod(x.shape[:-1])) if x.ndim > 1 else 1
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({lead}x{x.shape[-1]} and "
+                           f"{w.shape[1]}x{w.shape[0]})")
+    if x.dtype != w.dtype:
+        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {_tname(input.dtype)} and "
+                           f"{_tname(weight.dtype)}")
+    out = np.matmul(x, w.T)
+    if bias is not None:
+        b = bias._data
+        if b.dtype != out.dtype:
+            raise RuntimeError(f"expected scalar type {_tname(input.dtype)} but found {_tname(bias.dtype)}")
+        out += b
+    r = _wrap(out)
+    if needs(input, weight, bias):
+        n = AddmmBackward0L() if bias is not None else MmBackward0L()
+        n.has_b = bias is not None
+        n.save(input, weight)
+        if bias is not None:
+            record(r, n, input, weight, bias)
+        else:
+            record(r, n, input, weight)
+    return r
+
+
+class AddmmBackward0L(LinearBackward):
+    __slots__ = ()
+
+
+class MmBackward0L(LinearBackward):
+    __slots__ = ()
+
+
+AddmmBackward0L.__name__ = AddmmBackward0L.__qualname__ = "AddmmBackward0"
+MmBackward0L.__name__ = MmBackward0L.__qualname__ = "MmBackward0"
+
+
+def baddbmm(input, batch1, batch2, *, beta=1, alpha=1):
+    return input * beta + bmm(batch1, batch2) * alpha if beta != 1 or alpha != 1 else input + bmm(batch1, batch2)
+
+
+def addbmm(input, batch1, batch2, *, beta=1, alpha=1):
+    return input * beta + bmm(batch1, batch2).sum(0) * alpha
+
+
+def addmv(input, mat, vec, *, beta=1, alpha=1):
+    return input * beta + mv(mat, vec) * alpha
+
+
+def addr(input, vec1, vec2, *, beta=1, alpha=1):
+    return input * beta + outer(vec1, vec2) * alpha
+
+
+def tensordot(a, b, dims=2):
+    if _isinstance(dims, int):
+        da = list(range(a.ndim - dims, a.ndim))
+        db = list(range(dims))
+    else:
+        da, db = ([dims[0]] if _isinstance(dims[0], int) else list(dims[0])), \
+            ([dims[1]] if _isinstance(dims[1], int) else list(dims[1]))
+    da = [_dim(d, a.ndim) for d in da]
+    db = [_dim(d, b.ndim) for d in db]
+    fa = [i for i in range(a.ndim) if i not in da]
+    fb = [i for i in range(b.ndim) if i not in db]
+    k = int(np.prod([a.shape[d] for d in da])) if da else 1
+    am = a.permute(fa + da).reshape(-1, k)
+    bm = b.permute(db + fb).reshape(k, -1)
+    return (am @ bm).reshape([a.shape[i] for i in fa] + [b.shape[i] for i in fb])
+
+
+def einsum(equation, *operands):
+    """Einstein summation, built from permute/reshape/matmul-free broadcasting products and sums."""
+    if len(operands) == 1 and _isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])
+    eq = equation.replace(" ", "")
+    if "->" in eq:
+        lhs, rhs = eq.split("->")
+    else:
+        lhs = eq
+        cnt = {}
+        for c in lhs.replace(",", "").replace("...", ""):
+            cnt[c] = cnt.get(c, 0) + 1
+        rhs = ("..." if "..." in lhs else "") + "".join(sorted(c for c, k in cnt.items() if k == 1))
+    terms = lhs.split(",")
+    if len(terms) != len(operands):
+        raise RuntimeError(f"einsum(): {len(terms)} operands were specified in the equation but {len(operands)} "
+                           "were provided")
+    ell = None
+    if "..." in eq:
+        nell = _max(op.ndim - (len(tm) - 3) for tm, op in zip(terms, operands) if "..." in tm)
+        letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in eq][:nell]
+        ell = "".join(letters)
+        new_terms = []
+        for tm, op in zip(terms, operands):
+            if "..." in tm:
+                k = op.ndim - (len(tm) - 3)
+                tm = tm.replace("...", ell[nell - k:])
+            new_terms.append(tm)
+        terms = new_terms
+        rhs = rhs.replace("...", ell)
+    letters = []
+    for tm in terms + [rhs]:
+        for c in tm:
+            if c not in letters:
+                letters.append(c)
+    full = []
+    sizes = {}
+    for tm, op in zip(terms, operands):
+        if len(tm) != op.ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(tm)}) does not match "
+                               f"the number of dimensions ({op.ndim}) for operand {terms.index(tm)}")
+        x = op
+        seen = {}
+        for i, c in enumerate(tm):
+            if c in seen:
+                x = x.diagonal(0, seen[c], i)
+                tm2 = [ch for j, ch in enumerate(tm) if j not in (seen[c], i)] + [c]
+                return einsum(equation.replace(tm, "".join(tm2), 1), *[x if o is op else o for o in operands])
+            seen[c] = i
+        for c, s in zip(tm, op.shape):
+            if sizes.get(c, 1) == 1:
+                sizes[c] = s
+        perm = sorted(range(len(tm)), key=lambda i: letters.index(tm[i]))
+        x = x.permute(perm) if perm != list(range(len(tm))) else x
+        shp = [1] * len(letters)
+        for i in perm:
+            shp[letters.index(tm[i])] = op.shape[i]
+        full.append(x.reshape(shp))
+    res = full[0]
+    for x in full[1:]:
+        res = res * x
+    sum_axes = tuple(i for i, c in enumerate(letters) if c not in rhs)
+    if sum_axes:
+        res = res.sum(sum_axes)
+    kept = [c for c in letters if c in rhs]
+    res = res.expand([sizes[c] for c in kept]) if res.shape != tuple(sizes[c] for c in kept) else res
+    perm = [kept.index(c) for c in rhs]
+    return res.permute(perm) if perm != list(range(len(perm))) else res
+
+
+def cross(input, other, dim=None):
+    if dim is None:
+        dim = next(i for i, s in enumerate(input.shape) if s == 3)
+    d = _dim(dim, input.ndim)
+    a = [input.select(d, i) for i in range(3)]
+    b = [other.select(d, i) for i in range(3)]
+    return stack([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]], d)
+
+
+def cdist(x1, x2, p=2.0):
+    diff = x1.unsqueeze(-2) - x2.unsqueeze(-3)
+    return _vnorm(diff, p, -1, False)
+
+
+# =========================================================================================
+# Softmax family and fused losses
+# =========================================================================================
+class SoftmaxBackward0(Node):
+    __slots__ = ("dim",)
+
+    def backward(self, g):
+        (y,) = self.saved()
+        return (y * (g - (g * y).sum(self.dim, keepdim=True)),)
+
+
+def _softmax_np(a, d):
+    m = a.max(axis=d, keepdims=True) if a.size else a
+    e = np.exp(a - m)
+    return e / e.sum(axis=d, keepdims=True)
+
+
+def _cast_dtype(input, dtype):
+    if dtype is not None:
+        return input.to(dtype)
+    if input._data.dtype.kind != "f":
+        return input.to(D._default[0])
+    return input
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    """``exp(x) / sum(exp(x))`` along ``dim``."""
+    x = _cast_dtype(input, dtype)
+    a = x._data
+    if dim is None:
+        dim = 0 if a.ndim in (0, 1, 3) else 1
+    d = _dim(dim, _max(a.ndim, 1))
+    r = _wrap(_softmax_np(a, d) if a.ndim else np.ones_like(a))
+    if GRAD[0] and x.requires_grad:
+        n = SoftmaxBackward0()
+        n.dim = d if a.ndim else None
+        n.save(r)
+        record(r, n, x)
+    return r
+
+
+class LogSoftmaxBackward0(Node):
+    __slots__ = ("dim",)
+
+    def backward(self, g):
+        (y,) = self.saved()
+        return (g - exp(y) * g.sum(self.dim, keepdim=True),)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    """``x - logsumexp(x)`` along ``dim``."""
+    x = _cast_dtype(input, dtype)
+    a = x._data
+    if dim is None:
+        dim = 0 if a.ndim in (0, 1, 3) else 1
+    d = _dim(dim, _max(a.ndim, 1))
+    if a.ndim:
+        s = a - a.max(axis=d, keepdims=True) if a.size else a
+        r = _wrap(s - np.log(np.exp(s).sum(axis=d, keepdims=True)))
+    else:
+        r = _wrap(np.zeros_like(a))
+    if GRAD[0] and x.requires_grad:
+        n = LogSoftmaxBackward0()
+        n.dim = d if a.ndim else None
+        n.save(r)
+        record(r, n, x)
+    return r
+
+
+def softmin(input, dim=None, _stacklevel=3, dtype=None):
+    return softmax(-input, dim, dtype=dtype)
+
+
+class ThresholdBackward0(Node):
+    """Gradient of ``relu``-like masks: passes ``g`` where the saved mask is set."""
+
+    __slots__ = ()
+
+    def backward(self, g):
+        (m,) = self.saved()
+        return (g * m,)
+
+
+# =========================================================================================
+# Sorting and selection
+# =========================================================================================
+class SortBackward0(Node):
+    __slots__ = ("dim", "shape")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        return (zeros(self.shape, dtype=g.dtype).scatter(self.dim, idx, g),)
+
+
+def _stable_argsort(a, d, descending):
+    if descending:
+        if a.dtype.kind == "f":
+            key = -a
+            key = np.where(np.isnan(a), -np.inf, key)
+            idx = np.argsort(key, axis=d, kind="stable")
+            nanm = np.take_along_axis(np.isnan(a), idx, d)
+            if nanm.any():
+                idx = np.take_along_axis(idx, np.argsort(~nanm, axis=d, kind="stable"), d)
+            return idx
+        if a.dtype == np.bool_:
+            return np.argsort(~a, axis=d, kind="stable")
+        if a.dtype.kind == "u":
+            return np.argsort(np.iinfo(a.dtype).max - a, axis=d, kind="stable")
+        return np.argsort(-a.astype(np.int64) if a.dtype != np.int64 else ~a, axis=d, kind="stable")
+    return np.argsort(a, axis=d, kind="stable")
+
+
+def sort(input, dim=-1, descending=False, stable=False):
+    """Sorted values and their indices along ``dim`` (NaN counts as largest)."""
+    if _isinstance(dim, builtins.bool):
+        descending, dim = dim, -1
+    a = input._data
+    if a.ndim == 0:
+        v, i = _wrap(a.copy()), _wrap(np.zeros((), np.int64))
+    else:
+        d = _dim(dim, a.ndim)
+        idx = _stable_argsort(a, d, descending)
+        v, i = _wrap(np.take_along_axis(a, idx, d)), _wrap(idx.astype(np.int64))
+    if GRAD[0] and input.requires_grad and a.ndim:
+        n = SortBackward0()
+        n.dim, n.shape = _dim(dim, a.ndim), a.shape
+        n.save(i)
+        record(v, n, input)
+    return RT["sort"](v, i)
+
+
+def argsort(input, dim=-1, descending=False, stable=False):
+    return sort(input, dim, descending, stable)[1]
+
+
+def msort(input):
+    return sort(input, 0)[0]
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
+    """The ``k`` largest (or smallest) values along ``dim`` and their indices."""
+    a = input._data
+    d = _dim(dim, _max(a.ndim, 1))
+    n = a.shape[d] if a.ndim else 1
+    if k > n or k < 0:
+        raise RuntimeError("selected index k out of range")
+    idx = _stable_argsort(a, d, largest) if a.ndim else np.zeros((), np.int64)
+    if a.ndim:
+        idx = np.take(idx, np.arange(k), axis=d)
+        v = np.take_along_axis(a, idx, d)
+    else:
+        v = a.copy()
+    vt, it = _wrap(v), _wrap(idx.astype(np.int64))
+    if GRAD[0] and input.requires_grad and a.ndim:
+        nd = SortBackward0()
+        nd.dim, nd.shape = d, a.shape
+        nd.save(it)
+        record(vt, nd, input)
+    return RT["topk"](vt, it)
+
+
+def kthvalue(input, k, dim=-1, keepdim=False):
+    v, i = sort(input, dim)
+    d = _dim(dim, input.ndim)
+    vv, ii = v.select(d, k - 1), i.select(d, k - 1)
+    if keepdim:
+        vv, ii = vv.unsqueeze(d), ii.unsqueeze(d)
+    return RT["kthvalue"](vv, ii)
+
+
+def median(input, dim=None, keepdim=False):
+    """Lower median (torch returns the lower of the two middle values)."""
+    if dim is None:
+        flat = input.reshape(-1)
+        v, i = sort(flat, 0)
+        k = (flat.shape[0] - 1) // 2
+        return v[k]
+    v, i = sort(input, dim)
+    d = _dim(dim, input.ndim)
+    k = (input.shape[d] - 1) // 2
+    vv, ii = v.select(d, k), i.select(d, k)
+    if keepdim:
+        vv, ii = vv.unsqueeze(d), ii.unsqueeze(d)
+    return RT["median"](vv, ii)
+
+
+def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
+    x = input.reshape(-1) if dim is None else input
+    d = 0 if dim is None else _dim(dim, x.ndim)
+    v = sort(x, d)[0]
+    n = v.shape[d]
+    qs = q._data if _isinstance(q, Tensor) else np.asarray(q, dtype=x._data.dtype)
+    pos = qs * (n - 1)
+    lo = np.floor(pos).astype(np.int64)
+    hi = np.ceil(pos).astype(np.int64)
+    vl = v.index_select(d, _wrap(lo.reshape(-1)))
+    vh = v.index_select(d, _wrap(hi.reshape(-1)))
+    w = _wrap((pos - lo).reshape(-1).astype(x._data.dtype))
+    shape = [1] * x.ndim
+    shape[d] = -1
+    w = w.reshape(shape)
+    if interpolation == "linear":
+        r = vl + (vh - vl) * w
+    elif interpolation == "lower":
+        r = vl
+    elif interpolation == "higher":
+        r = vh
+    elif interpolation == "midpoint":
+        r = (vl + vh) / 2
+    else:
+        r = where(w <= 0.5, vl, vh)
+    if qs.ndim == 0:
+        r = r.squeeze(d)
+        if keepdim:
+            r = r.unsqueeze(d)
+        return r
+    r = r.movedim(d, 0)
+    if keepdim:
+        r = r.unsqueeze(d + 1)
+    return r
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
+    a = input._data
+    if dim is None:
+        u, inv, cnt = np.unique(a.reshape(-1), return_inverse=True, return_counts=True)
+        inv = inv.reshape(a.shape)
+    else:
+        u, inv, cnt = np.unique(a, return_inverse=True, return_counts=True, axis=_dim(dim, a.ndim))
+    out = [_wrap(u)]
+    if return_inverse:
+        out.append(_wrap(inv.astype(np.int64)))
+    if return_counts:
+        out.append(_wrap(cnt.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    a = input._data.reshape(-1)
+    if a.size == 0:
+        return _wrap(a.copy())
+    keep = np.concatenate([[True], a[1:] != a[:-1]])
+    u = a[keep]
+    out = [_wrap(u)]
+    if return_inverse:
+        out.append(_wrap((np.cumsum(keep) - 1).reshape(input._data.shape).astype(np.int64)))
+    if return_counts:
+        pos = np.flatnonzero(keep)
+        out.append(_wrap(np.diff(np.append(pos, a.size)).astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def bincount(input, weights=None, minlength=0):
+    return _wrap(np.bincount(input._data, None if weights is None else weights._data, minlength))
+
+
+def histc(input, bins=100, min=0, max=0):  # noqa: A002
+    a = input._data
+    lo, hi = (float(min), float(max)) if (min != 0 or max != 0) else (float(a.min()), float(a.max()))
+    if lo == hi:
+        lo, hi = lo - 1, hi + 1
+    h, _ = np.histogram(a, bins=bins, range=(lo, hi))
+    return _wrap(h.astype(a.dtype))
+
+
+def bucketize(input, boundaries, *, out_int32=False, right=False):
+    r = np.searchsorted(boundaries._data, input._data if _isinstance(input, Tensor) else input,
+                        side="right" if right else "left")
+    return _wrap(np.asarray(r, np.int32 if out_int32 else np.int64))
+
+
+def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None):
+    right = right or side == "right"
+    s = sorted_sequence._data
+    v = input._data if _isinstance(input, Tensor) else np.asarray(input)
+    if s.ndim == 1:
+        r = np.searchsorted(s, v, side="right" if right else "left")
+    else:
+        r = np.stack([np.searchsorted(s[i], v[i], side="right" if right else "left")
+                      for i in np.ndindex(s.shape[:-1])]).reshape(v.shape)
+    return _wrap(np.asarray(r, np.int32 if out_int32 else np.int64))
+
+
+def cummax(input, dim):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    v = np.maximum.accumulate(a, axis=d)
+    idx = _cum_idx(a, v, d)
+    return RT["cummax"](_wrap(v), _wrap(idx))
+
+
+def cummin(input, dim):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    v = np.minimum.accumulate(a, axis=d)
+    idx = _cum_idx(a, v, d)
+    return RT["cummin"](_wrap(v), _wrap(idx))
+
+
+def _cum_idx(a, v, d):
+    n = a.shape[d]
+    ar = np.arange(n).reshape([-1 if i == d else 1 for i in range(a.ndim)])
+    hit = np.where(a == v, ar, 0)
+    return np.maximum.accumulate(hit, axis=d).astype(np.int64)
+
+
+# =========================================================================================
+# Copies, dtype conversion, clone
+# =========================================================================================
+class CloneBackward0(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        return (g,)
+
+
+def clone(input, *, memory_format=None):
+    """A copy that stays in the graph."""
+    r = _wrap(input._data.copy())
+    if GRAD[0] and input.requires_grad:
+        record(r, CloneBackward0(), input)
+    return r
+
+
+def contiguous(input, memory_format=None):
+    if input._data.flags.c_contiguous:
+        return input
+    return clone(input)
+
+
+class ToCopyBackward0(Node):
+    __slots__ = ("dt",)
+
+    def backward(self, g):
+        return (g.to(D._BY_NP[self.dt]),)
+
+
+def _to_dtype(input, dt):
+    npd = D.np_of(dt)
+    if input._data.dtype == npd:
+        return input
+    r = _wrap(input._data.astype(npd))
+    if GRAD[0] and input.requires_grad:
+        if dt.cat != D.FLOAT:
+            return r
+        n = ToCopyBackward0()
+        n.dt = input._data.dtype
+        record(r, n, input)
+    return r
+
+
+# =========================================================================================
+# In-place ops
+# =========================================================================================
+_LEAF_MSG = "a leaf Variable that requires grad is used in an in-place operation."
+
+
+def _check_inplace(t):
+    if t.grad_fn is None and t.requires_grad and GRAD[0]:
+        raise RuntimeError(_LEAF_MSG)
+
+
+def _shadow(t):
+    """A stand-in for ``t`` before an in-place write: same graph position, its own copy of the data."""
+    s = _wrap(t._data.copy())
+    s.requires_grad = t.requires_grad
+    s.grad_fn = t.grad_fn
+    if t.grad_fn is None and t.requires_grad:
+        s._accum = t._accum if t._accum is not None else edge(t)
+    return s
+
+
+def _transplant(t, r):
+    """Write result ``r`` into ``t``'s memory and make ``r``'s node ``t``'s history."""
+    d = t._data
+    rd = r._data
+    if rd.shape != d.shape:
+        raise RuntimeError(f"output with shape {list(d.shape)} doesn't match the broadcast shape "
+                           f"{list(np.broadcast_shapes(d.shape, rd.shape))}")
+    if d.dtype != rd.dtype:
+        if D._BY_NP[rd.dtype].cat > D._BY_NP[d.dtype].cat:
+            raise RuntimeError(f"result type {_tname(D._BY_NP[rd.dtype])} can't be cast to the desired output type "
+                               f"{_tname(D._BY_NP[d.dtype])}")
+        rd = rd.astype(d.dtype)
+    np.copyto(d, rd)
+    t._version[0] += 1
+    if r.grad_fn is not None:
+        t.grad_fn = r.grad_fn
+        t.requires_grad = True
+        t._accum = None
+
+
+def _inplace(fn):
+    """Make the in-place form of the out-of-place op ``fn``."""
+    def op(self, *args, **kwargs):
+        if GRAD[0] and (self.requires_grad or builtins.any(_isinstance(a, Tensor) and a.requires_grad
+                                                              for a in args)):
+            _check_inplace(self)
+            if self._base is not None and self._base.requires_grad and self.grad_fn is None:
+                pass
+            r = fn(_shadow(self), *args, **kwargs)
+        else:
+            r = fn(self, *args, **kwargs)
+        _transplant(self, r)
+        return self
+    op.__name__ = fn.__name__ + "_"
+    op.__doc__ = f"In-place form of ``{fn.__name__}``."
+    return op
+
+
+def _fast_inplace(npf, fn):
+    """In-place binary arithmetic: a NumPy ``out=`` call when nothing is recorded."""
+    slow = _inplace(fn)
+
+    def op(self, other, *args, **kwargs):
+        if args or kwargs or (GRAD[0] and (self.requires_grad or (_isinstance(other, Tensor)
+                                                                  and other.requires_grad))):
+            return slow(self, other, *args, **kwargs)
+        d = self._data
+        o = other._data if _isinstance(other, Tensor) else scalar(other)
+        if d.dtype.kind != "f":
+            ok = (d.dtype.kind == "b" and (not _isinstance(o, np.ndarray) and type(o) is builtins.bool or
+                                           _isinstance(o, np.ndarray) and o.dtype == np.bool_)) or \
+                 (d.dtype.kind in "iu" and (type(o) is int or _isinstance(o, np.ndarray) and o.dtype.kind in "iub"))
+            if not ok or npf is np.true_divide:
+                return slow(self, other)
+        elif _isinstance(o, np.ndarray) and o.dtype.kind == "f" and o.dtype.itemsize > d.dtype.itemsize and o.ndim:
+            pass
+        try:
+            npf(d, o, out=d, casting="unsafe")
+        except ValueError:
+            raise RuntimeError(f"output with shape {list(d.shape)} doesn't match the broadcast shape "
+                               f"{list(np.broadcast_shapes(d.shape, np.shape(o)))}") from None
+        self._version[0] += 1
+        return self
+    op.__name__ = fn.__name__ + "_"
+    return op
+
+
+add_ = _fast_inplace(np.add, add)
+sub_ = _fast_inplace(np.subtract, sub)
+mul_ = _fast_inplace(np.multiply, mul)
+div_ = _fast_inplace(np.true_divide, div)
+
+
+def relu_(input):
+    if GRAD[0] and input.requires_grad:
+        return _inplace(relu)(input)
+    np.maximum(input._data, 0, out=input._data)
+    input._version[0] += 1
+    return input
+
+
+def zero_(input):
+    """Fill with zeros in place."""
+    return fill_(input, 0)
+
+
+def _overwrite(input, src):
+    _check_inplace(input)
+    shadow = _shadow(input)
+    r = expand(src.to(input.dtype), input._data.shape)
+    r = r + shadow * 0 if shadow.requires_grad else r.clone()
+    _transplant(input, r)
+    return input
+
+
+def fill_(input, value):
+    """Fill with ``value`` in place."""
+    if GRAD[0] and (input.requires_grad or (_isinstance(value, Tensor) and value.requires_grad)):
+        return _overwrite(input, value if _isinstance(value, Tensor) else _wrap(np.asarray(value, input._data.dtype)))
+    input._data[...] = value._data if _isinstance(value, Tensor) else value
+    input._version[0] += 1
+    return input
+
+
+def copy_(input, src, non_blocking=False):
+    """Copy ``src`` (broadcast, cast) into this tensor in place."""
+    if GRAD[0] and (input.requires_grad or src.requires_grad):
+        return _overwrite(input, src)
+    s = src._data if _isinstance(src, Tensor) else np.asarray(src)
+    try:
+        np.copyto(input._data, np.broadcast_to(s, input._data.shape), casting="unsafe")
+    except ValueError:
+        raise RuntimeError(f"The size of tensor a ({input._data.shape[-1] if input._data.ndim else 1}) must "
+                           f"match the size of tensor b ({s.shape[-1] if s.ndim else 1}) at non-singleton "
+                           "dimension 0") from None
+    input._version[0] += 1
+    return input
+
+
+def _to_out(out, r):
+    """Write ``r`` into a user-provided ``out=`` tensor (resizing when empty)."""
+    if out._data.shape != r._data.shape:
+        out._data = np.empty(r._data.shape, out._data.dtype)
+    np.copyto(out._data, r._data, casting="unsafe")
+    out._version[0] += 1
+    return out
+
+
+def detach_copy(input):
+    return _wrap(input._data.copy())
+
+
+# =========================================================================================
+# Creation helpers used by backward formulas
+# =========================================================================================
+def zeros(*size, dtype=None, **kw):
+    dt = D.np_of(D.as_dtype(dtype)) if dtype is not None else D._default[0].np
+    return _wrap(np.zeros(_size_arg(size), dt))
+
+
+def zeros_like(input, *, dtype=None, **kw):
+    dt = D.np_of(D.as_dtype(dtype)) if dtype is not None else input._data.dtype
+    t = _wrap(np.zeros(input._data.shape, dt))
+    if kw.get("requires_grad"):
+        t.requires_grad = True
+    return t
+
+
+def ones_like(input, *, dtype=None, **kw):
+    dt = D.np_of(D.as_dtype(dtype)) if dtype is not None else input._data.dtype
+    t = _wrap(np.ones(input._data.shape, dt))
+    if kw.get("requires_grad"):
+        t.requires_grad = True
+    return t
