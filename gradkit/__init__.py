@@ -10,8 +10,6 @@ from ._dtype import (bfloat16, bool, double, dtype, finfo, float, float16, float
                      half, iinfo, int, int8, int16, int32, int64, long, promote_types, set_default_dtype, short,
                      uint8)
 from ._tensor import Size, Tensor, device
-from ._creation import *  # noqa: F403
-from ._creation import __all__ as _creation_all
 from .autograd import ops as _ops
 from .autograd.grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad,
                                  set_grad_enabled)
@@ -25,6 +23,12 @@ _OPS = [n for n, v in vars(_ops).items() if not n.startswith("_") and isinstance
         and v.__module__ == _ops.__name__]
 globals().update({n: getattr(_ops, n) for n in _OPS})
 from .autograd.ops import abs, all, any, max, min, pow, round, sum  # noqa: A004,E402
+from ._creation import *  # noqa: F403,E402
+from . import _random_ops  # noqa: E402
+from ._random_ops import (bernoulli, multinomial, normal, poisson, rand, rand_like, randint, randint_like,  # noqa: E402
+                          randn, randn_like, randperm)
+from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: E402
+                     set_rng_state)
 
 strided = "torch.strided"
 contiguous_format = preserve_format = channels_last = "torch.contiguous_format"
@@ -98,10 +102,8 @@ def compile(model=None, **kwargs):  # noqa: A001
 
 _LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", "special", "distributions",
          "testing", "fft", "jit", "hub", "serialization", "multiprocessing", "cli", "onnx", "amp", "types",
-         "overrides", "mps", "profiler", "library", "export", "func", "sparse", "masked", "quantization"}
-_LAZY_ATTR = {"save": "serialization", "load": "serialization", "manual_seed": "random", "seed": "random",
-              "initial_seed": "random", "get_rng_state": "random", "set_rng_state": "random",
-              "Generator": "random", "default_generator": "random"}
+         "overrides", "mps", "profiler", "datasets", "library", "export", "func", "sparse", "masked", "quantization"}
+_LAZY_ATTR = {"save": "serialization", "load": "serialization"}
 
 
 def __getattr__(name: str):
@@ -109,11 +111,5 @@ def __getattr__(name: str):
         return _importlib.import_module(f"{__name__}.{name}")
     if name in _LAZY_ATTR:
         return getattr(_importlib.import_module(f"{__name__}.{_LAZY_ATTR[name]}"), name)
-    ro = _importlib.import_module(f"{__name__}._random_ops") if name in _RANDOM_OPS else None
-    if ro is not None:
-        return getattr(ro, name)
     raise AttributeError(f"module 'gradkit' has no attribute '{name}'")
 
-
-_RANDOM_OPS = {"rand", "randn", "randint", "randperm", "normal", "bernoulli", "multinomial", "poisson", "rand_like",
-               "randn_like", "randint_like"}

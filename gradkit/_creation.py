@@ -54,7 +54,9 @@ def _infer_np(data) -> np.ndarray:
         return data
     if isinstance(data, (bool, np.bool_)):
         return np.asarray(data, np.bool_)
-    if isinstance(data, (int, np.integer)) and not isinstance(data, bool):
+    if isinstance(data, np.integer):
+        return np.asarray(data)
+    if isinstance(data, int) and not isinstance(data, bool):
         return np.asarray(data, np.int64)
     if isinstance(data, (float, np.floating)):
         return np.asarray(data, D._default[0].np if isinstance(data, float) else data.dtype)
@@ -111,6 +113,12 @@ def tensor(data, dtype=None, device=None, requires_grad: bool = False, pin_memor
                       "sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).",
                       UserWarning, stacklevel=2)
         arr = data._data.copy()
+    elif dtype is not None and isinstance(data, (list, tuple, int, float, bool)):
+        _flatten_check(data)
+        try:
+            arr = np.array(_convert(data), dtype=D.np_of(D.as_dtype(dtype)))
+        except (ValueError, TypeError):
+            arr = _infer_np(data)
     else:
         arr = _infer_np(data)
         arr = np.array(arr, copy=True) if arr is data else arr
@@ -282,19 +290,20 @@ def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=Non
     if steps == 1:
         return _make(np.full(1, start, dt), requires_grad)
     idx = np.arange(steps)
+    half = steps // 2
     if dt.kind == "f":
+        # torch computes start + step * i (and end - step * (steps - 1 - i) for the upper half) with a fused
+        # multiply-add in the output dtype; extended precision reproduces that rounding.
         s, e = dt.type(start), dt.type(end)
-        step = (e - s) / dt.type(steps - 1)
-        half = steps // 2
-        lo = s + step * idx[:half].astype(dt)
-        hi = e - step * (steps - idx[half:] - 1).astype(dt)
-        arr = np.concatenate([lo, hi]).astype(dt)
+        step = np.longdouble((e - s) / dt.type(steps - 1))
+        lo = np.longdouble(s) + step * idx[:half].astype(np.longdouble)
+        hi = np.longdouble(e) - step * (steps - idx[half:] - 1).astype(np.longdouble)
     else:
+        start, end = int(start), int(end)
         step = (float(end) - float(start)) / (steps - 1)
-        half = steps // 2
         lo = start + step * idx[:half]
         hi = end - step * (steps - idx[half:] - 1)
-        arr = np.concatenate([lo, hi]).astype(dt)
+    arr = np.concatenate([lo, hi]).astype(dt)
     return _make(arr, requires_grad)
 
 

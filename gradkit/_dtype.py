@@ -150,12 +150,12 @@ class finfo:
                             "handle 'torch.finfo'")
         fi = np.finfo(np.float32 if d is bfloat16 else d.np)
         self.bits = fi.bits if d is not bfloat16 else 16
-        self.eps = float(fi.eps) if d is not bfloat16 else 0.0078125
-        self.max = float(fi.max)
-        self.min = float(fi.min)
-        self.tiny = float(fi.tiny)
+        self.eps = builtins.float(fi.eps) if d is not bfloat16 else 0.0078125
+        self.max = builtins.float(fi.max)
+        self.min = builtins.float(fi.min)
+        self.tiny = builtins.float(fi.tiny)
         self.smallest_normal = self.tiny
-        self.resolution = float(fi.resolution)
+        self.resolution = builtins.float(fi.resolution)
         self.dtype = d.name
 
     def __repr__(self) -> str:
@@ -173,8 +173,8 @@ class iinfo:
                             "'torch.iinfo'")
         ii = np.iinfo(d.np) if d is not bool else np.iinfo(np.uint8)
         self.bits = ii.bits
-        self.max = int(ii.max)
-        self.min = int(ii.min)
+        self.max = builtins.int(ii.max)
+        self.min = builtins.int(ii.min)
         self.dtype = d.name
 
     def __repr__(self) -> str:

@@ -134,11 +134,7 @@ class _Formatter:
         vmax = float(nz.max())
         vmin = float(nz.min())
         if self.sci_mode:
-            cands = [vmax, vmin]
-            neg = nz[nz < 0]
-            if neg.size:
-                pass
-            self.width = max(self.width, *(len(f"{v:.{p}e}") for v in cands))
+            self.width = max(self.width, *(len(f"{v:.{p}e}") for v in nz.tolist()))
         elif self.int_mode:
             self.width = max(self.width, *(len(f"{v:.0f}") + 1 for v in (vmax, vmin)))
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import math
+import warnings
 
 import numpy as np
 
@@ -52,14 +53,10 @@ def _round_odd_fix(s: np.ndarray, e: np.ndarray) -> np.ndarray:
 
 
 def _fma32(a, b, c) -> np.ndarray:
-    """float32 ``a * b + c`` with a single rounding."""
-    p = np.asarray(a, _f64) * np.asarray(b, _f64)
-    c = np.asarray(c, _f64)
-    s = p + c
-    bb = s - p
-    e = (p - (s - bb)) + (c - bb)
+    """float32 ``a * b + c`` with a single rounding: the float64 product of two float32 values is exact,
+    and the float64 sum is exact or (with probability ~2**-29) off by a double rounding."""
     with np.errstate(invalid="ignore", over="ignore"):
-        return _round_odd_fix(s, e).astype(_f32)
+        return (np.asarray(a, _f64) * np.asarray(b, _f64) + np.asarray(c, _f64)).astype(_f32)
 
 
 _SPLIT = 134217729.0
@@ -208,22 +205,28 @@ def _sincos8(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _box_muller16_f32(d: np.ndarray, mean: float, std: float) -> np.ndarray:
     d = d.reshape(-1, 16)
-    radius = np.sqrt(_f32(-2) * _log8(_f32(1) - d[:, :8]))
-    s, c = _sincos8(_f32(2 * math.pi) * d[:, 8:])
+    u1 = np.ascontiguousarray(d[:, :8]).reshape(-1)
+    u2 = np.ascontiguousarray(d[:, 8:]).reshape(-1)
+    radius = np.sqrt(_f32(-2) * _log8(_f32(1) - u1))
+    s, c = _sincos8(_f32(2 * math.pi) * u2)
     out = np.empty_like(d)
-    m, sd = _f32(mean), _f32(std)
-    out[:, :8] = _fma32(radius * c, sd, m)
-    out[:, 8:] = _fma32(radius * s, sd, m)
+    c *= radius
+    s *= radius
+    if mean != 0.0 or std != 1.0:
+        m, sd = _f32(mean), _f32(std)
+        c, s = _fma32(c, sd, m), _fma32(s, sd, m)
+    out[:, :8] = c.reshape(-1, 8)
+    out[:, 8:] = s.reshape(-1, 8)
     return out.reshape(-1)
 
 
 def _box_muller16_f64(d: np.ndarray, mean: float, std: float) -> np.ndarray:
     d = d.reshape(-1, 16)
-    radius = np.sqrt(-2.0 * np.log(1.0 - d[:, :8]))
-    theta = (2.0 * math.pi) * d[:, 8:]
+    radius = np.sqrt(-2.0 * np.log(1.0 - np.ascontiguousarray(d[:, :8]).reshape(-1)))
+    theta = (2.0 * math.pi) * np.ascontiguousarray(d[:, 8:]).reshape(-1)
     out = np.empty_like(d)
-    out[:, :8] = radius * np.cos(theta)
-    out[:, 8:] = radius * np.sin(theta)
+    out[:, :8] = (radius * np.cos(theta)).reshape(-1, 8)
+    out[:, 8:] = (radius * np.sin(theta)).reshape(-1, 8)
     out = out.reshape(-1)
     return out if (mean == 0.0 and std == 1.0) else _fma64(out, std, mean)
 
@@ -241,9 +244,9 @@ def _normal(g: Generator, n: int, dt: np.dtype, mean: float = 0.0, std: float = 
     return d
 
 
-def _random_from_to(g: Generator, n: int, rng: int, base: int, wide: bool) -> np.ndarray:
-    """``(word % range) + base`` as int64; 64-bit words when ``wide`` and range >= 2**32."""
-    if wide and rng >= 1 << 32:
+def _random_from_to(g: Generator, n: int, rng: int, base: int) -> np.ndarray:
+    """``(word % range) + base`` as int64; 64-bit words when the range is >= 2**28."""
+    if rng >= 1 << 28:
         w = g._u64(n)
     else:
         w = g._u32(n)
@@ -498,10 +501,13 @@ def _check_in_range(frm: int, to_inc: int, dt: np.dtype) -> None:
     if dt.kind == "f":
         d = _DIGITS[dt.name]
         lo, hi = -(1 << d), 1 << d
+        tail = (f" is out of bounds [-(2^{d}), 2^{d}]. Due to precision limitations {_C_NAMES[dt.name]} can support "
+                "discrete uniform distribution only within this range. This warning will become an error in "
+                "version 1.7 release, please fix the code in advance")
         if not lo <= frm <= hi:
-            raise RuntimeError(f"from is out of bounds [-2^{d}, 2^{d}], i.e. [{lo}, {hi}]")
+            warnings.warn("from" + tail, UserWarning, stacklevel=3)
         if not lo <= to_inc <= hi:
-            raise RuntimeError(f"to - 1 is out of bounds [-2^{d}, 2^{d}], i.e. [{lo}, {hi}]")
+            warnings.warn("to - 1" + tail, UserWarning, stacklevel=3)
         return
     lo, hi = _int_bounds(dt)
     if not lo <= frm <= hi:
@@ -567,8 +573,7 @@ def random_(self: T.Tensor, *args, generator=None, **kw) -> T.Tensor:
     frm = 0 if frm is None else _int(frm, "from")
     to_i = None if to is None else _int(to, "to")
     rng, base = _random_bounds(dt, frm, to_i)
-    wide = dt in (np.dtype(np.int64), _f32, _f64)
-    return _write(self, lambda n: _random_from_to(g, n, rng, base, wide))
+    return _write(self, lambda n: _random_from_to(g, n, rng, base))
 
 
 def _random_default(g: Generator, n: int, dt: np.dtype) -> np.ndarray:
@@ -627,9 +632,8 @@ def randint(*args, size=None, generator=None, out=None, dtype=None, layout=None,
     _finish(t, requires_grad)
     dt = t._data.dtype
     rng, base = _random_bounds(dt, low, high)
-    wide = dt in (np.dtype(np.int64), _f32, _f64)
     if t._data.size:
-        _fill_new(t, _random_from_to(_gen(generator), t._data.size, rng, base, wide))
+        _fill_new(t, _random_from_to(_gen(generator), t._data.size, rng, base))
     return t
 
 
@@ -667,7 +671,7 @@ def _perm(g: Generator, n: int) -> np.ndarray:
     r = list(range(n))
     for i, z in enumerate(zs):
         r[i], r[z] = r[z], r[i]
-    return np.array(r, dtype=np.int64)
+    return np.fromiter(r, dtype=np.int64, count=n)
 
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None,

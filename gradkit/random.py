@@ -75,7 +75,10 @@ class Generator:
         self._next_double = None
         self._next_float = None
         self._fresh_next = 0
-        self._bg.state = {"bit_generator": "MT19937", "state": {"key": _init_genrand(s), "pos": _N}}
+        try:
+            self._bg._legacy_seeding(s & 0xFFFFFFFF)
+        except AttributeError:
+            self._bg.state = {"bit_generator": "MT19937", "state": {"key": _init_genrand(s), "pos": _N}}
 
     def manual_seed(self, seed) -> Generator:
         """Seed the generator with an integer (negative values wrap to 64-bit unsigned); returns self."""

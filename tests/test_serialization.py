@@ -319,3 +319,28 @@ def test_unsupported_dtypes_raise_type_error() -> None:
     buf.seek(0)
     with pytest.raises(TypeError, match="bfloat16|BFloat16"):
         gk.load(buf)
+
+
+def test_gradkit_optimizer_state_dict_loads_in_torch(tmp_path) -> None:
+    rng = np.random.default_rng(0)
+    w0 = rng.standard_normal((3, 4)).astype(np.float32)
+    gw = gk.nn.Parameter(gk.tensor(w0.copy()))
+    tw = torch.nn.Parameter(torch.from_numpy(w0.copy()))
+    gopt = gk.optim.Adam([gw], lr=0.05)
+    grads = [rng.standard_normal((3, 4)).astype(np.float32) for _ in range(3)]
+    for g in grads[:2]:
+        gw.grad = gk.tensor(g)
+        gopt.step()
+    gk.save({"w": gw, "optim": gopt.state_dict()}, tmp_path / "o.pt")
+    ck = torch.load(tmp_path / "o.pt")
+    assert isinstance(ck["w"], torch.nn.Parameter)
+    with torch.no_grad():
+        tw.copy_(ck["w"])
+    topt = torch.optim.Adam([tw], lr=0.05)
+    topt.load_state_dict(ck["optim"])
+    assert topt.state_dict()["state"][0]["step"].item() == 2.0
+    gw.grad = gk.tensor(grads[2])
+    gopt.step()
+    tw.grad = torch.from_numpy(grads[2])
+    topt.step()
+    np.testing.assert_allclose(gw.detach().numpy(), tw.detach().numpy(), rtol=1e-5, atol=1e-6)

@@ -37,6 +37,25 @@ def _dims(dim, ndim):
     return out
 
 
+def _bc_error(x, y):
+    sa, sb = np.shape(x), np.shape(y)
+    n = _max(len(sa), len(sb))
+    pa, pb = (1,) * (n - len(sa)) + tuple(sa), (1,) * (n - len(sb)) + tuple(sb)
+    for i in range(n - 1, -1, -1):
+        if pa[i] != pb[i] and pa[i] != 1 and pb[i] != 1:
+            raise RuntimeError(f"The size of tensor a ({pa[i]}) must match the size of tensor b ({pb[i]}) at "
+                               f"non-singleton dimension {i}")
+    raise RuntimeError(f"shapes {list(sa)} and {list(sb)} cannot be broadcast together")
+
+
+def _bin(npf, x, y):
+    """``npf(x, y)``, with NumPy's broadcasting error turned into torch's."""
+    try:
+        return npf(x, y)
+    except ValueError:
+        _bc_error(x, y)
+
+
 def _t(x, like):
     return x if _isinstance(x, Tensor) else as_t(x, like)
 
@@ -84,7 +103,7 @@ def add(input, other, *, alpha=1, out=None):
     x, y, _ = prep(input, other)
     if alpha != 1:
         y = y * alpha
-    r = _wrap(np.add(x, y))
+    r = _wrap(_bin(np.add, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
@@ -96,14 +115,18 @@ def add(input, other, *, alpha=1, out=None):
 
 def sub(input, other, *, alpha=1, out=None):
     """``input - alpha * other``."""
-    if _isinstance(input, Tensor) and input._data.dtype == np.bool_ and _isinstance(other, Tensor) \
-            and other._data.dtype == np.bool_:
-        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                           "Use the `^` or `logical_xor()` operator instead.")
+    ba = input._data.dtype == np.bool_ if _isinstance(input, Tensor) else _isinstance(input, (builtins.bool, np.bool_))
+    bb = other._data.dtype == np.bool_ if _isinstance(other, Tensor) else _isinstance(other, (builtins.bool, np.bool_))
+    if ba or bb:
+        if ba and bb:
+            raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                               "Use the `^` or `logical_xor()` operator instead.")
+        raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
+                           "to invert a mask, use the `~` or `logical_not()` operator instead.")
     x, y, _ = prep(input, other)
     if alpha != 1:
         y = y * alpha
-    r = _wrap(np.subtract(x, y))
+    r = _wrap(_bin(np.subtract, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
@@ -131,13 +154,15 @@ class MulBackward0(Node):
 def mul(input, other, *, out=None):
     """Elementwise product."""
     x, y, _ = prep(input, other)
-    r = _wrap(np.multiply(x, y))
+    r = _wrap(_bin(np.multiply, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
         n = MulBackward0()
-        n.save(input if _isinstance(input, Tensor) else scalar(input),
-               other if _isinstance(other, Tensor) else scalar(other))
+        ga = _isinstance(input, Tensor) and input.requires_grad
+        gb = _isinstance(other, Tensor) and other.requires_grad
+        n.save((input if _isinstance(input, Tensor) else scalar(input)) if gb else 0,
+               (other if _isinstance(other, Tensor) else scalar(other)) if ga else 0)
         return _binrec(n, r, input, other)
     return r
 
@@ -180,12 +205,13 @@ def div(input, other, *, rounding_mode=None, out=None):
         y = np.asarray(y, dtype=nd) if not _isinstance(y, (int, float)) else y
         if _isinstance(x, (int, float)) and _isinstance(y, (int, float)):
             x = np.asarray(x, dtype=nd)
-    r = _wrap(np.true_divide(x, y))
+    r = _wrap(_bin(np.true_divide, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
         n = DivBackward0()
-        n.save(input if _isinstance(input, Tensor) else scalar(input),
+        gb = _isinstance(other, Tensor) and other.requires_grad
+        n.save((input if _isinstance(input, Tensor) else scalar(input)) if gb else 0,
                other if _isinstance(other, Tensor) else scalar(other))
         return _binrec(n, r, input, other)
     return r
@@ -240,7 +266,7 @@ RemainderBackward0.mode = "floor"
 def remainder(input, other, *, out=None):
     """Python-style modulus (sign of the divisor)."""
     x, y, _ = prep(input, other)
-    r = _wrap(np.remainder(x, y))
+    r = _wrap(_bin(np.remainder, x, y))
     if needs(input, other):
         n = RemainderBackward0()
         n.save(input, other)
@@ -251,7 +277,7 @@ def remainder(input, other, *, out=None):
 def fmod(input, other, *, out=None):
     """C-style modulus (sign of the dividend)."""
     x, y, _ = prep(input, other)
-    r = _wrap(np.fmod(x, y))
+    r = _wrap(_bin(np.fmod, x, y))
     if needs(input, other):
         n = FmodBackward0()
         n.save(input, other)
@@ -298,7 +324,7 @@ def pow(input, exponent, *, out=None):  # noqa: A001
     """``input ** exponent``; either side may be a number."""
     if not _isinstance(input, Tensor):
         x, y, dt = prep(input, exponent)
-        r = _wrap(np.power(x, y))
+        r = _wrap(_bin(np.power, x, y))
         if needs(exponent):
             n = PowBackward2()
             n.base = scalar(input)
@@ -316,7 +342,7 @@ def pow(input, exponent, *, out=None):  # noqa: A001
         elif e == 0.5:
             r = _wrap(np.sqrt(x))
         else:
-            r = _wrap(np.power(x, e))
+            r = _wrap(np.power(x, e).astype(dt, copy=False))
         if out is not None:
             return _to_out(out, r)
         if needs(input):
@@ -328,7 +354,7 @@ def pow(input, exponent, *, out=None):  # noqa: A001
     x, y, dt = prep(input, exponent)
     if dt.kind in "iu" and np.any(np.asarray(y) < 0):
         raise RuntimeError("Integers to negative integer powers are not allowed.")
-    r = _wrap(np.power(x, y))
+    r = _wrap(_bin(np.power, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, exponent):
@@ -367,7 +393,7 @@ def _minmax2(fn, input, other, npf):
     if not _isinstance(other, Tensor):
         other = as_t(other)
     x, y, _ = prep(input, other)
-    r = _wrap(npf(x, y))
+    r = _wrap(_bin(npf, x, y))
     if needs(input, other):
         n = MaximumBackward0() if fn == "max" else MinimumBackward0()
         n.fn = fn
@@ -415,7 +441,7 @@ def atan2(input, other, *, out=None):
     x, y, dt = prep(input, other)
     if dt.kind != "f":
         x, y = np.asarray(x, D._default[0].np), np.asarray(y, D._default[0].np)
-    r = _wrap(np.arctan2(x, y))
+    r = _wrap(_bin(np.arctan2, x, y))
     if needs(input, other):
         n = Atan2Backward0()
         n.save(input, other)
@@ -473,7 +499,7 @@ def _cmp(npf):
         if other is None:
             raise TypeError("comparison with None is not supported")
         x, y, _ = prep(input, other)
-        r = _wrap(npf(x, y))
+        r = _wrap(_bin(npf, x, y))
         return _to_out(out, r) if out is not None else r
     return op
 
@@ -3326,7 +3352,7 @@ def _to_dtype(input, dt):
 # =========================================================================================
 # In-place ops
 # =========================================================================================
-_LEAF_MSG = "a leaf Variable that requires grad is used in an in-place operation."
+_LEAF_MSG = "a leaf Variable that requires grad is being used in an in-place operation."
 
 
 def _check_inplace(t):
@@ -3344,13 +3370,20 @@ def _shadow(t):
     return s
 
 
+def _out_shape_error(d, o):
+    try:
+        full = np.broadcast_shapes(d.shape, np.shape(o))
+    except ValueError:
+        _bc_error(d, o)
+    raise RuntimeError(f"output with shape {list(d.shape)} doesn't match the broadcast shape {list(full)}")
+
+
 def _transplant(t, r):
     """Write result ``r`` into ``t``'s memory and make ``r``'s node ``t``'s history."""
     d = t._data
     rd = r._data
     if rd.shape != d.shape:
-        raise RuntimeError(f"output with shape {list(d.shape)} doesn't match the broadcast shape "
-                           f"{list(np.broadcast_shapes(d.shape, rd.shape))}")
+        _out_shape_error(d, rd)
     if d.dtype != rd.dtype:
         if D._BY_NP[rd.dtype].cat > D._BY_NP[d.dtype].cat:
             raise RuntimeError(f"result type {_tname(D._BY_NP[rd.dtype])} can't be cast to the desired output type "
@@ -3403,8 +3436,7 @@ def _fast_inplace(npf, fn):
         try:
             npf(d, o, out=d, casting="unsafe")
         except ValueError:
-            raise RuntimeError(f"output with shape {list(d.shape)} doesn't match the broadcast shape "
-                               f"{list(np.broadcast_shapes(d.shape, np.shape(o)))}") from None
+            _out_shape_error(d, o)
         self._version[0] += 1
         return self
     op.__name__ = fn.__name__ + "_"

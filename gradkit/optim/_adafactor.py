@@ -99,9 +99,9 @@ class Adafactor(Optimizer):
         loss = _call_closure(closure)
         for group in self.param_groups:
             eps1, eps2 = group["eps"]
-            kw = dict(d=group["d"], lr=_to_scalar(group["lr"]), beta2_decay=group["beta2_decay"],
-                      weight_decay=group["weight_decay"], eps1=eps1, eps2=eps2,
-                      maximize=group["maximize"])
+            kw = {"d": group["d"], "lr": _to_scalar(group["lr"]), "beta2_decay": group["beta2_decay"],
+                  "weight_decay": group["weight_decay"], "eps1": eps1, "eps2": eps2,
+                  "maximize": group["maximize"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

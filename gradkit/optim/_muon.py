@@ -19,11 +19,12 @@ DEFAULT_NS_STEPS = 5
 
 
 def _bf16(x: np.ndarray) -> np.ndarray:
-    """Round to the nearest bfloat16 value (ties to even), kept in a float32 array."""
+    """Round to the nearest bfloat16 value (ties to even), kept in a float32 array; float64
+    goes through float32 first, as torch's conversion does."""
     x32 = np.ascontiguousarray(x, dtype=np.float32)
     u = x32.view(np.uint32)
-    rounded = (u + (np.uint32(0x7FFF) + ((u >> np.uint32(16)) & np.uint32(1)))) & np.uint32(0xFFFF0000)
-    out = rounded.view(np.float32)
+    bias = np.uint32(0x7FFF) + ((u >> np.uint32(16)) & np.uint32(1))
+    out = ((u + bias) & np.uint32(0xFFFF0000)).view(np.float32)
     nan = np.isnan(x32)
     if nan.any():
         out = np.where(nan, x32, out)
@@ -85,7 +86,7 @@ def muon_kernel(param: np.ndarray, grad: np.ndarray, momentum_buffer: np.ndarray
     update = _zeropower_via_newtonschulz(update, ns_coefficients, ns_steps, eps)
     adjusted_lr = _adjust_lr(lr, adjust_lr_fn, param.shape)
     param *= 1 - lr * weight_decay
-    param += (update * -adjusted_lr).astype(param.dtype, copy=False)
+    param += update.astype(param.dtype, copy=False) * -adjusted_lr
 
 
 class Muon(Optimizer):
@@ -122,10 +123,10 @@ class Muon(Optimizer):
         """Perform a single optimization step; ``closure`` re-evaluates the model and returns the loss."""
         loss = _call_closure(closure)
         for group in self.param_groups:
-            kw = dict(lr=_to_scalar(group["lr"]), weight_decay=group["weight_decay"],
-                      momentum=group["momentum"], nesterov=group["nesterov"],
-                      ns_coefficients=group["ns_coefficients"], ns_steps=group["ns_steps"],
-                      eps=group["eps"], adjust_lr_fn=group["adjust_lr_fn"])
+            kw = {"lr": _to_scalar(group["lr"]), "weight_decay": group["weight_decay"],
+                  "momentum": group["momentum"], "nesterov": group["nesterov"],
+                  "ns_coefficients": group["ns_coefficients"], "ns_steps": group["ns_steps"],
+                  "eps": group["eps"], "adjust_lr_fn": group["adjust_lr_fn"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

@@ -74,8 +74,8 @@ class Adadelta(Optimizer):
         """Perform a single optimization step; ``closure`` re-evaluates the model and returns the loss."""
         loss = _call_closure(closure)
         for group in self.param_groups:
-            kw = dict(lr=_to_scalar(group["lr"]), rho=group["rho"], eps=group["eps"],
-                      weight_decay=group["weight_decay"], maximize=group["maximize"])
+            kw = {"lr": _to_scalar(group["lr"]), "rho": group["rho"], "eps": group["eps"],
+                  "weight_decay": group["weight_decay"], "maximize": group["maximize"]}
             work = []
             for p in group["params"]:
                 g = p.grad

@@ -88,8 +88,8 @@ class Adagrad(Optimizer):
         """Perform a single optimization step; ``closure`` re-evaluates the model and returns the loss."""
         loss = _call_closure(closure)
         for group in self.param_groups:
-            kw = dict(lr=_to_scalar(group["lr"]), weight_decay=group["weight_decay"],
-                      lr_decay=group["lr_decay"], eps=group["eps"], maximize=group["maximize"])
+            kw = {"lr": _to_scalar(group["lr"]), "weight_decay": group["weight_decay"],
+                  "lr_decay": group["lr_decay"], "eps": group["eps"], "maximize": group["maximize"]}
             fused = group["fused"]
             for p in group["params"]:
                 g = p.grad

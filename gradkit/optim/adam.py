@@ -73,9 +73,8 @@ class Adam(Optimizer):
                  foreach: bool | None = None, maximize: bool = False, capturable: bool = False,
                  differentiable: bool = False, fused: bool | None = None,
                  decoupled_weight_decay: bool = False) -> None:
-        if isinstance(lr, Tensor):
-            if foreach and not capturable:
-                raise ValueError("lr as a Tensor is not supported for capturable=False and foreach=True")
+        if isinstance(lr, Tensor) and foreach and not capturable:
+            raise ValueError("lr as a Tensor is not supported for capturable=False and foreach=True")
         _check_lr(lr)
         if not 0.0 <= _as_float(lr):
             raise ValueError(f"Invalid learning rate: {lr}")
@@ -89,7 +88,7 @@ class Adam(Optimizer):
             raise ValueError(f"Invalid weight_decay value: {weight_decay}")
         if not ((isinstance(betas[0], float) and isinstance(betas[1], float))
                 or (isinstance(betas[0], Tensor) and isinstance(betas[1], Tensor))):
-            raise ValueError("betas must be either both floats or both Tensors")
+            raise ValueError("betas must be either both floats or both Tensors")  # noqa: TRY004
         _check_beta_tensor(betas[0], 0, foreach, capturable)
         _check_beta_tensor(betas[1], 1, foreach, capturable)
         betas = tuple(b.squeeze() if isinstance(b, Tensor) and b.dim() != 0 else b for b in betas)
@@ -123,14 +122,13 @@ class Adam(Optimizer):
             fused = group["fused"]
             capturable = group["capturable"]
             lr = group["lr"]
-            if group["foreach"] and isinstance(lr, Tensor) and not capturable:
-                if any(p.grad is not None for p in group["params"]):
-                    raise RuntimeError("lr as a Tensor is not supported for capturable=False "
-                                       "and foreach=True")
-            kw = dict(lr=_to_scalar(lr), beta1=_to_scalar(beta1), beta2=_to_scalar(beta2),
-                      eps=group["eps"], weight_decay=group["weight_decay"], amsgrad=amsgrad,
-                      maximize=group["maximize"],
-                      decoupled_weight_decay=group["decoupled_weight_decay"])
+            if (group["foreach"] and isinstance(lr, Tensor) and not capturable
+                    and any(p.grad is not None for p in group["params"])):
+                raise RuntimeError("lr as a Tensor is not supported for capturable=False and foreach=True")
+            kw = {"lr": _to_scalar(lr), "beta1": _to_scalar(beta1), "beta2": _to_scalar(beta2),
+                  "eps": group["eps"], "weight_decay": group["weight_decay"], "amsgrad": amsgrad,
+                  "maximize": group["maximize"],
+                  "decoupled_weight_decay": group["decoupled_weight_decay"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

@@ -74,8 +74,8 @@ class Adamax(Optimizer):
         loss = _call_closure(closure)
         for group in self.param_groups:
             beta1, beta2 = group["betas"]
-            kw = dict(eps=group["eps"], beta1=beta1, beta2=beta2, lr=_to_scalar(group["lr"]),
-                      weight_decay=group["weight_decay"], maximize=group["maximize"])
+            kw = {"eps": group["eps"], "beta1": beta1, "beta2": beta2, "lr": _to_scalar(group["lr"]),
+                  "weight_decay": group["weight_decay"], "maximize": group["maximize"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

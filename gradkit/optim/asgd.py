@@ -74,8 +74,8 @@ class ASGD(Optimizer):
         loss = _call_closure(closure)
         for group in self.param_groups:
             lr = _to_scalar(group["lr"])
-            kw = dict(lambd=group["lambd"], lr=lr, t0=group["t0"], alpha=group["alpha"],
-                      weight_decay=group["weight_decay"], maximize=group["maximize"])
+            kw = {"lambd": group["lambd"], "lr": lr, "t0": group["t0"], "alpha": group["alpha"],
+                  "weight_decay": group["weight_decay"], "maximize": group["maximize"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 
 from .._tensor import Tensor, _wrap
-from .optimizer import Optimizer, _as_float, _check_lr, _to_scalar
 from ..autograd.grad_mode import GRAD
+from .optimizer import Optimizer, _as_float, _check_lr, _to_scalar
 
 __all__ = ["LBFGS"]
 

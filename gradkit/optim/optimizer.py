@@ -7,15 +7,20 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from copy import deepcopy
 from itertools import chain
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
 from .._tensor import Tensor, _wrap
+from ..utils.hooks import RemovableHandle
 from ..autograd.grad_mode import GRAD
 
-__all__ = ["Optimizer", "register_optimizer_step_pre_hook", "register_optimizer_step_post_hook",
-           "required"]
+__all__ = [
+    "Optimizer",
+    "register_optimizer_step_post_hook",
+    "register_optimizer_step_pre_hook",
+    "required",
+]
 
 
 class _RequiredParameter:
@@ -26,26 +31,6 @@ class _RequiredParameter:
 
 
 required = _RequiredParameter()
-
-
-class RemovableHandle:
-    """Handle returned by the ``register_*_hook`` methods; ``remove()`` unregisters the hook."""
-
-    next_id = 0
-
-    def __init__(self, hooks_dict: dict) -> None:
-        self._hooks = hooks_dict
-        self.id = RemovableHandle.next_id
-        RemovableHandle.next_id += 1
-
-    def remove(self) -> None:
-        self._hooks.pop(self.id, None)
-
-    def __enter__(self) -> RemovableHandle:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.remove()
 
 
 _global_optimizer_pre_hooks: OrderedDict = OrderedDict()

@@ -89,10 +89,10 @@ class RAdam(Optimizer):
         loss = _call_closure(closure)
         for group in self.param_groups:
             beta1, beta2 = group["betas"]
-            kw = dict(beta1=beta1, beta2=beta2, lr=_to_scalar(group["lr"]),
-                      weight_decay=group["weight_decay"], eps=group["eps"],
-                      decoupled_weight_decay=group["decoupled_weight_decay"],
-                      maximize=group["maximize"])
+            kw = {"beta1": beta1, "beta2": beta2, "lr": _to_scalar(group["lr"]),
+                  "weight_decay": group["weight_decay"], "eps": group["eps"],
+                  "decoupled_weight_decay": group["decoupled_weight_decay"],
+                  "maximize": group["maximize"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

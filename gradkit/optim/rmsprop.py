@@ -88,9 +88,9 @@ class RMSprop(Optimizer):
         for group in self.param_groups:
             momentum = group["momentum"]
             centered = group["centered"]
-            kw = dict(lr=_to_scalar(group["lr"]), alpha=group["alpha"], eps=group["eps"],
-                      weight_decay=group["weight_decay"], momentum=momentum, centered=centered,
-                      maximize=group["maximize"])
+            kw = {"lr": _to_scalar(group["lr"]), "alpha": group["alpha"], "eps": group["eps"],
+                  "weight_decay": group["weight_decay"], "momentum": momentum, "centered": centered,
+                  "maximize": group["maximize"]}
             for p in group["params"]:
                 g = p.grad
                 if g is None:

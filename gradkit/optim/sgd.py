@@ -6,7 +6,6 @@ from typing import Any
 import numpy as np
 
 from .._tensor import _wrap
-
 from .optimizer import (
     Optimizer,
     _as_float,
@@ -85,9 +84,9 @@ class SGD(Optimizer):
         loss = _call_closure(closure)
         for group in self.param_groups:
             momentum = group["momentum"]
-            kw = dict(weight_decay=_to_scalar(group["weight_decay"]), momentum=momentum,
-                      lr=_to_scalar(group["lr"]), dampening=group["dampening"],
-                      nesterov=group["nesterov"], maximize=group["maximize"])
+            kw = {"weight_decay": _to_scalar(group["weight_decay"]), "momentum": momentum,
+                  "lr": _to_scalar(group["lr"]), "dampening": group["dampening"],
+                  "nesterov": group["nesterov"], "maximize": group["maximize"]}
             fused = group["fused"]
             for p in group["params"]:
                 g = p.grad

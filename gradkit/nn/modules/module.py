@@ -241,15 +241,24 @@ class _HookGather(Node):
         group = self.group
         grads = tuple(group.grads)
         group.grads = [None] * len(grads)
+        if group.materialize:
+            grads = tuple(_wrap(np.zeros(shape, dt)) if g is None else g
+                          for g, (shape, dt) in zip(grads, group.likes))
         return group.on_grads(grads)
 
 
 class _HookGroup:
-    """Wraps the tensors among ``args`` that require grad, collecting their gradients together."""
+    """Wraps the tensors among ``args`` that require grad, collecting their gradients together.
 
-    def __init__(self, args: tuple, on_grads: Callable) -> None:
+    With ``materialize`` (module inputs, as torch's hook Function does) a tensor that got no
+    gradient is given zeros once any of the group's tensors got one.
+    """
+
+    def __init__(self, args: tuple, on_grads: Callable, materialize: bool) -> None:
         self.on_grads = on_grads
+        self.materialize = materialize
         self.index = [i for i, a in enumerate(args) if isinstance(a, Tensor) and a.requires_grad]
+        self.likes = [(args[i]._data.shape, args[i]._data.dtype) for i in self.index]
         self.grads: list = [None] * len(self.index)
         gather = _HookGather(self, tuple(_edge(args[i]) for i in self.index))
         out = list(args)
@@ -294,7 +303,7 @@ class _BackwardHook:
         self.n_inputs = len(args)
         if not self._wanted(args):
             return args
-        group = _HookGroup(args, self._on_input_grads)
+        group = _HookGroup(args, self._on_input_grads, True)
         self.input_index = group.index
         return tuple(group.args) if type(args) is tuple else type(args)(*group.args)
 
@@ -304,7 +313,7 @@ class _BackwardHook:
         self.n_outputs = len(args)
         if not self._wanted(args):
             return result
-        group = _HookGroup(args, self._on_output_grads)
+        group = _HookGroup(args, self._on_output_grads, False)
         self.output_index = group.index
         if not is_tuple:
             return group.args[0]
@@ -566,7 +575,7 @@ class Module:
         if recurse:
             for module in self.children():
                 module._apply(fn)
-        for key, param in self._parameters.items():
+        for param in self._parameters.values():
             if param is None:
                 continue
             with no_grad():

@@ -6,6 +6,7 @@ import os
 import types
 import warnings
 from collections.abc import Iterable
+from fractions import Fraction
 
 import numpy as np
 
@@ -38,8 +39,26 @@ _VBYTES = _vector_bytes()
 _CHUNK_ROWS = 4096
 
 
+def _round(exact: Fraction, dt: np.dtype):
+    """``exact`` rounded once (to nearest, ties to even) to the float type ``dt``."""
+    d = float(exact)
+    f = dt.type(d)
+    if dt == np.float64 or float(f) == d:
+        return f
+    other = np.nextafter(f, dt.type(np.inf) if float(f) < d else dt.type(-np.inf))
+    mid = (Fraction(float(f)) + Fraction(float(other))) / 2
+    if Fraction(d) != mid:
+        return f
+    return other if (exact > mid) == (float(other) > float(f)) else f
+
+
 def _norm2(x: np.ndarray) -> np.ndarray:
-    """The 2-norm summed the way torch's vectorised CPU kernel does: per SIMD lane, then across lanes."""
+    """The 2-norm summed the way torch's vectorised CPU kernel does.
+
+    Squares are added per SIMD lane, the lanes are folded left to right, and the leftover
+    elements are added one by one: in groups of four with rounded squares, the last few with a
+    fused multiply-add (as torch's compiled kernel does).
+    """
     dt = x.dtype
     x = x.reshape(-1)
     w = _VBYTES // dt.itemsize
@@ -56,8 +75,15 @@ def _norm2(x: np.ndarray) -> np.ndarray:
         total = acc[0]
         for j in range(1, w):
             total = dt.type(total + acc[j])
-    for v in x[main:]:
+    tail = x[main:]
+    q = (tail.size // 4) * 4
+    for v in tail[:q]:
         total = dt.type(total + v * v)
+    for v in tail[q:]:
+        if np.isfinite(v) and np.isfinite(total):
+            total = _round(Fraction(float(v)) ** 2 + Fraction(float(total)), dt)
+        else:
+            total = dt.type(total + v * v)
     return np.sqrt(total)
 
 

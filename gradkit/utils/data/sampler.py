@@ -5,6 +5,8 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from typing import Any, Generic, TypeVar
 
+import numpy as np
+
 __all__ = [
     "BatchSampler",
     "RandomSampler",
@@ -117,7 +119,8 @@ class WeightedRandomSampler(Sampler[int]):
         if not isinstance(replacement, bool):
             raise ValueError(f"replacement should be a boolean value, but got replacement={replacement}")  # noqa: TRY004
         gk = _gk()
-        w = gk.as_tensor(weights, dtype=gk.float64)
+        w = weights.to(gk.float64) if isinstance(weights, gk.Tensor) else gk.from_numpy(
+            np.array(weights, dtype=np.float64))
         if len(w.shape) != 1:
             raise ValueError(f"weights should be a 1d sequence but given weights have shape {tuple(w.shape)}")
         self.weights = w

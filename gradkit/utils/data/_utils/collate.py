@@ -37,7 +37,7 @@ def default_convert(data: Any) -> Any:
     if t.__module__ == "numpy" and t.__name__ not in ("str_", "string_", "bytes_"):
         if t is np.ndarray and np_str_obj_array_pattern.search(data.dtype.str) is not None:
             return data
-        return _as_tensor(data)
+        return _as_tensor(np.asarray(data) if isinstance(data, np.generic) else data)
     if isinstance(data, collections.abc.Mapping):
         try:
             if isinstance(data, collections.abc.MutableMapping):
@@ -123,8 +123,7 @@ def collate_numpy_scalar_fn(batch, *, collate_fn_map: dict | None = None):
 
 
 def collate_float_fn(batch, *, collate_fn_map: dict | None = None):
-    gk = _gk()
-    return gk.tensor(list(batch), dtype=gk.float64)
+    return _gk().from_numpy(np.array(batch, dtype=np.float64))
 
 
 def collate_int_fn(batch, *, collate_fn_map: dict | None = None):
