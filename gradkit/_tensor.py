@@ -387,7 +387,7 @@ class Tensor:
         node = self.grad_fn
         if node.pre_hooks is None:
             node.pre_hooks = {}
-        node.pre_hooks[-1 - len(node.pre_hooks)] = _retain
+        node.pre_hooks["retain"] = _retain
 
     def requires_grad_(self, requires_grad: builtins.bool = True) -> Tensor:
         if self.grad_fn is not None and not requires_grad:

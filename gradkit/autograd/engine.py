@@ -45,6 +45,19 @@ def _accumulate(leaf, g, create_graph):
             hook(leaf)
 
 
+def _run_pre_hooks(hooks, g):
+    """Tensor hooks in registration order; the ``retain_grad`` hook last, so it sees their result."""
+    for k, hook in list(hooks.items()):
+        if k != "retain":
+            r = hook(g)
+            if r is not None:
+                g = r
+    keep = hooks.get("retain")
+    if keep is not None:
+        keep(g)
+    return g
+
+
 def run_backward(roots, grads, retain_graph: bool, create_graph: bool, capture=None,
                  accumulate: bool = True):
     """Propagate ``grads`` from the ``roots`` nodes back through the graph.
@@ -77,10 +90,7 @@ def run_backward(roots, grads, retain_graph: bool, create_graph: bool, capture=N
                 outs = ()
             else:
                 if node.pre_hooks:
-                    for hook in list(node.pre_hooks.values()):
-                        r = hook(g)
-                        if r is not None:
-                            g = r
+                    g = _run_pre_hooks(node.pre_hooks, g)
                 if node.s is None:
                     raise RuntimeError(FREED)
                 outs = node.backward(g)

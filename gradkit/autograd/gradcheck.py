@@ -19,19 +19,17 @@ def _outputs(fn, inputs):
 
 def _numerical(fn, inputs, i, eps):
     """Jacobian columns for input ``i`` by central differences: shape (numel_in, numel_out_total)."""
-    from .grad_mode import no_grad
     x = inputs[i]
     flat = x._data.reshape(-1)
     cols = []
-    with no_grad():
-        for k in range(flat.size):
-            orig = flat[k]
-            flat[k] = orig + eps
-            plus = np.concatenate([o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)])
-            flat[k] = orig - eps
-            minus = np.concatenate([o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)])
-            flat[k] = orig
-            cols.append((plus - minus) / (2 * eps))
+    for k in range(flat.size):
+        orig = flat[k]
+        flat[k] = orig + eps
+        plus = np.concatenate([o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)])
+        flat[k] = orig - eps
+        minus = np.concatenate([o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)])
+        flat[k] = orig
+        cols.append((plus - minus) / (2 * eps))
     return np.array(cols).reshape(flat.size, -1)
 
 

@@ -7,6 +7,7 @@ group (im2col), and scatter-style adjoints (col2im) loop only over kernel offset
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from itertools import product
 
@@ -118,7 +119,7 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
     K = w.shape[2:]
     D = len(K)
     cg = w.shape[1]
-    gm = go.reshape(N, g, O // g, -1).transpose(1, 0, 3, 2)
+    gm = go.reshape(N, g, O // g, -1).transpose(1, 0, 3, 2).reshape(g, -1, O // g)
     cols = np.matmul(gm, w.reshape(g, O // g, -1))
     cols = cols.reshape(g, N, *out, cg, *K)
     perm = (1, 0, D + 2, *range(D + 3, 2 * D + 3), *range(2, D + 2))
@@ -255,6 +256,9 @@ def _convnd(x: Tensor, weight: Tensor, bias, stride, padding, dilation, groups, 
             for i in range(D):
                 tot = d[i] * (K[i] - 1)
                 pads.append((tot // 2, tot - tot // 2))
+            if any(lo != hi for lo, hi in pads):
+                warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a "
+                              "zero-padded copy of the input be created", UserWarning, stacklevel=3)
         else:
             raise RuntimeError(f"Invalid padding string: '{padding}'")
     else:

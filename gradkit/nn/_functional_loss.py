@@ -980,10 +980,12 @@ def ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tensor, target_l
         raise RuntimeError(f"Expected input_lengths to have value at most {T}, but got value {int(in_lens[bad])} "
                            f"(while checking arguments for ctc_loss_cpu)")
     tg = targets._data
-    if unbatched:
-        tg = tg.reshape(1, -1)
     S = int(tg_lens.max()) if N else 0
     if tg.ndim == 1:
+        total = int(tg_lens.sum())
+        if tg.shape[0] != total:
+            raise RuntimeError(f"Expected tensor to have size {total} at dimension 0, but got size {tg.shape[0]} "
+                               "for argument #2 'targets' (while checking arguments for ctc_loss_allocate_outputs)")
         offs = np.concatenate([[0], np.cumsum(tg_lens)[:-1]]).astype(np.int64)
         idx = offs[:, None] + np.arange(S)[None, :]
         ok = np.arange(S)[None, :] < tg_lens[:, None]

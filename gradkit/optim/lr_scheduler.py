@@ -57,6 +57,8 @@ _ORDER_WARNING = (
     "of the learning rate schedule. See more details at "
     "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
 
+_NO_MOMENTUM = "optimizer must support momentum or beta1 with `cycle_momentum` option enabled"
+
 inf = math.inf
 
 
@@ -441,7 +443,8 @@ class SequentialLR(_ChildrenStateMixin, LRScheduler):
         if len(milestones) != len(schedulers) - 1:
             raise ValueError("Sequential Schedulers expects number of schedulers provided to be one more "
                              "than the number of milestone points, but got number of schedulers "
-                             f"{len(schedulers)} and the number of milestones to be equal to {len(milestones)}")
+                             f"{len(schedulers)} and the number of milestones to be equal to "
+                             f"{len(milestones)}")
         self._schedulers = schedulers
         self._milestones = milestones
         self.last_epoch = last_epoch + 1
@@ -522,8 +525,8 @@ class CosineAnnealingLR(LRScheduler):
         return [ratio * (g["lr"] - lo) + lo for g in groups]
 
     def _get_closed_form_lr(self) -> list[Any]:
-        return [self.eta_min + (base - self.eta_min) * (1 + math.cos(math.pi * self.last_epoch / self.T_max)) / 2
-                for base in self.base_lrs]
+        c = 1 + math.cos(math.pi * self.last_epoch / self.T_max)
+        return [self.eta_min + (base - self.eta_min) * c / 2 for base in self.base_lrs]
 
 
 class ChainedScheduler(_ChildrenStateMixin, LRScheduler):
@@ -686,12 +689,13 @@ class CyclicLR(LRScheduler):
         self.cycle_momentum = cycle_momentum
         if cycle_momentum:
             if "momentum" not in optimizer.defaults and "betas" not in optimizer.defaults:
-                raise ValueError("optimizer must support momentum or beta1 with `cycle_momentum` option enabled")
+                raise ValueError(_NO_MOMENTUM)
             self.use_beta1 = "betas" in self.optimizer.defaults
             self.base_momentums = _format_param("base_momentum", optimizer, base_momentum)
             self.max_momentums = _format_param("max_momentum", optimizer, max_momentum)
             if last_epoch == -1:
-                for m_mom, b_mom, group in zip(self.max_momentums, self.base_momentums, optimizer.param_groups):
+                groups = optimizer.param_groups
+                for m_mom, b_mom, group in zip(self.max_momentums, self.base_momentums, groups):
                     _set_momentum(group, self.use_beta1, m_mom)
                     group["max_momentum"] = m_mom
                     group["base_momentum"] = b_mom
@@ -744,7 +748,8 @@ class CyclicLR(LRScheduler):
         if self.cycle_momentum:
             for group, b_mom, m_mom in zip(self.optimizer.param_groups, self.base_momentums,
                                            self.max_momentums):
-                _set_momentum(group, self.use_beta1, m_mom - (m_mom - b_mom) * scale_factor * self.scale_fn(arg))
+                mom = m_mom - (m_mom - b_mom) * scale_factor * self.scale_fn(arg)
+                _set_momentum(group, self.use_beta1, mom)
         return lrs
 
     def state_dict(self) -> dict[str, Any]:
@@ -867,7 +872,8 @@ class OneCycleLR(LRScheduler):
         if pct_start < 0 or pct_start > 1 or not isinstance(pct_start, float):
             raise ValueError(f"Expected float between 0 and 1 pct_start, but got {pct_start}")
         if anneal_strategy not in ["cos", "linear"]:
-            raise ValueError(f"anneal_strategy must be one of 'cos' or 'linear', instead got {anneal_strategy}")
+            raise ValueError("anneal_strategy must be one of 'cos' or 'linear', instead got "
+                             f"{anneal_strategy}")
         self._anneal_func_type = anneal_strategy
         max_lrs = _format_param("max_lr", self.optimizer, max_lr)
         if last_epoch == -1:
@@ -878,7 +884,7 @@ class OneCycleLR(LRScheduler):
         self.cycle_momentum = cycle_momentum
         if cycle_momentum:
             if "momentum" not in self.optimizer.defaults and "betas" not in self.optimizer.defaults:
-                raise ValueError("optimizer must support momentum or beta1 with `cycle_momentum` option enabled")
+                raise ValueError(_NO_MOMENTUM)
             self.use_beta1 = "betas" in self.optimizer.defaults
             max_moms = _format_param("max_momentum", optimizer, max_momentum)
             base_moms = _format_param("base_momentum", optimizer, base_momentum)

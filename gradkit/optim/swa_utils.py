@@ -15,7 +15,7 @@ from .._tensor import Tensor, _wrap
 from ..autograd.grad_mode import no_grad
 from ..nn.modules.module import Module
 from .lr_scheduler import LRScheduler, _format_param
-from .optimizer import Optimizer, _lerp_
+from .optimizer import Optimizer, _lerp_, _scalar_np_dtype
 
 __all__ = ["AveragedModel", "update_bn", "SWALR", "get_ema_multi_avg_fn", "get_swa_multi_avg_fn",
            "get_ema_avg_fn", "get_swa_avg_fn"]
@@ -58,14 +58,25 @@ def get_swa_multi_avg_fn() -> Callable[[PARAM_LIST, PARAM_LIST, Any], None]:
 
     def swa_update(averaged_param_list: PARAM_LIST, current_param_list: PARAM_LIST,
                    num_averaged: Tensor | int) -> None:
-        n = int(num_averaged._data) if isinstance(num_averaged, Tensor) else num_averaged
+        is_tensor = isinstance(num_averaged, Tensor)
+        n = int(num_averaged._data) if is_tensor else num_averaged
         if _is_float(averaged_param_list[0]):
+            # a tensor count gives a 0-d weight of the default dtype, as in torch
+            weight = float(_scalar_np_dtype()(1) / _scalar_np_dtype()(n + 1)) if is_tensor else 1 / (n + 1)
             for a, p in zip(averaged_param_list, current_param_list):
-                _lerp_(a._data, p._data.astype(a._data.dtype, copy=False), 1 / (n + 1))
+                _lerp_(a._data, p._data.astype(a._data.dtype, copy=False), weight)
                 a._version[0] += 1
+        elif is_tensor:
+            raise RuntimeError(
+                "Integer division with addcdiv is no longer supported, and in a future  release addcdiv "
+                "will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be "
+                "implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer "
+                "inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv "
+                "behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all "
+                "dtypes.")
         else:
             for a, p in zip(averaged_param_list, current_param_list):
-                _set(a, a._data + (p._data - a._data) / (n + 1))
+                _set(a, a._data + (p._data - a._data) * (1.0 / (n + 1)))
 
     return swa_update
 
@@ -199,7 +210,8 @@ class SWALR(LRScheduler):
         for lr, group in zip(_format_param("swa_lr", optimizer, swa_lr), optimizer.param_groups):
             group["swa_lr"] = lr
         if anneal_strategy not in ["cos", "linear"]:
-            raise ValueError(f"anneal_strategy must be one of 'cos' or 'linear', instead got {anneal_strategy}")
+            raise ValueError("anneal_strategy must be one of 'cos' or 'linear', instead got "
+                             f"{anneal_strategy}")
         self._set_anneal_func(anneal_strategy)
         if not isinstance(anneal_epochs, int) or anneal_epochs < 0:
             raise ValueError(f"anneal_epochs must be equal or greater than 0, got {anneal_epochs}")
@@ -230,9 +242,10 @@ class SWALR(LRScheduler):
             step = max(1, step)
         span = max(1, self.anneal_epochs)
         prev_alpha = self.anneal_func(max(0, min(1, (step - 1) / span)))
-        prev_lrs = [self._get_initial_lr(g["lr"], g["swa_lr"], prev_alpha) for g in self.optimizer.param_groups]
+        groups = self.optimizer.param_groups
+        prev_lrs = [self._get_initial_lr(g["lr"], g["swa_lr"], prev_alpha) for g in groups]
         alpha = self.anneal_func(max(0, min(1, step / span)))
-        return [g["swa_lr"] * alpha + lr * (1 - alpha) for g, lr in zip(self.optimizer.param_groups, prev_lrs)]
+        return [g["swa_lr"] * alpha + lr * (1 - alpha) for g, lr in zip(groups, prev_lrs)]
 
     def _set_anneal_func(self, anneal_strategy: str) -> None:
         self._anneal_strategy = anneal_strategy

@@ -281,7 +281,7 @@ def test_hinge_soft_margin_ranking(red):
     x = randn((4, 3), np.float32, 1)
     y = np.where(rng(2).random((4, 3)) > 0.5, 1.0, -1.0).astype(np.float32)
     run_both(lambda T, a, b: F(T).hinge_embedding_loss(a, b, margin=0.7, reduction=red), [x, y], requires_grad=(0,))
-    run_both(lambda T, a, b: NN(T).SoftMarginLoss(reduction=red)(a, b), [x, y], requires_grad=(0, 1))
+    run_both(lambda T, a, b: NN(T).SoftMarginLoss(reduction=red)(a, b), [x, y], requires_grad=(0,))
     x2 = randn((4, 3), np.float32, 3)
     run_both(lambda T, a, b, c: NN(T).MarginRankingLoss(margin=0.3, reduction=red)(a, b, c), [x, x2, y],
              requires_grad=(0, 1, 2))
@@ -302,6 +302,8 @@ def test_cosine_embedding(batched, red):
 @pytest.mark.parametrize("red", REDS)
 @pytest.mark.parametrize("shape", [(6,), (3, 6), (0, 6)])
 def test_multilabel_margin(shape, red):
+    if shape[0] == 0 and red != "none":
+        return  # torch reads uninitialised memory for an empty batch reduced
     x = randn(shape, np.float32, 1)
     t = np.full(shape, -1, np.int64)
     if len(shape) == 1:
@@ -396,7 +398,7 @@ def test_ctc_module_blank_unbatched_infinite(zero_inf):
     tl = np.array([3, 5, 5])
     run_both(lambda T, a, b, c, d: NN(T).CTCLoss(blank=2, zero_infinity=zero_inf, reduction="none")(a, b, c, d)
              .clamp(max=1e30), [lp, tg, il, tl], requires_grad=(0,) if zero_inf else (), **tol(np.float64))
-    run_both(lambda T, a, b, c, d: F(T).ctc_loss(a[:, 0], b[0], c[0], d[0]), [lp, tg, il, tl], requires_grad=(0,),
+    run_both(lambda T, a, b, c, d: F(T).ctc_loss(a[:, 0], b[0, :3], c[0], d[0]), [lp, tg, il, tl], requires_grad=(0,),
              **tol(np.float64))
     run_both(lambda T, a, b: F(T).ctc_loss(a, b, (8, 6, 8), (3, 1, 2), reduction="sum"), [lp, tg],
              requires_grad=(0,), **tol(np.float64))
@@ -462,7 +464,7 @@ ERROR_CASES = [
     (lambda T, x, t: F(T).nll_loss(x, t), [randn((2, 3, 4)), np.zeros((3, 4), np.int64)]),
     (lambda T, x, t: F(T).nll_loss(x, t), [randn((2, 3)), np.zeros((2, 4), np.int64)]),
     (lambda T, x, t: F(T).nll_loss(x, t), [np.array(1.0), np.array(0)]),
-    (lambda T, x, t: F(T).mse_loss(x, t), [randn((3, 2)), randn((4,))]),
+    (lambda T, x, t: F(T).mse_loss(x, t.reshape(1, 4)), [randn((3, 2)), randn((4,))]),
     (lambda T, x, t: F(T).l1_loss(x, t, reduction="avg"), [randn((3,)), randn((3,))]),
     (lambda T, x, t: F(T).binary_cross_entropy(x, t), [np.array([0.5, 1.5]), np.array([0.0, 1.0])]),
     (lambda T, x, t: F(T).binary_cross_entropy(x, t), [np.array([0.5, 0.5]), np.array([0.0, 1.0, 1.0])]),
@@ -498,9 +500,12 @@ def test_legacy_module_args_and_reprs():
             with pytest.warns(UserWarning, match="size_average and reduce args will be deprecated"):
                 m = NN(T).NLLLoss(size_average=sa, reduce=rd)
             assert m.reduction == {(False, None): "sum", (None, False): "none", (True, True): "mean"}[(sa, rd)]
-    names = [n for n in GL.__all__ if n != "TripletMarginWithDistanceLoss"]
+    names = [n for n in GL.__all__ if n not in ("TripletMarginWithDistanceLoss", "NLLLoss2d")]
     for n in names:
         assert repr(getattr(GL, n)()) == repr(getattr(torch.nn, n)()), n
+    for T in (torch, gradkit):
+        with pytest.warns(FutureWarning, match="`NLLLoss2d` has been deprecated"):
+            assert repr(NN(T).NLLLoss2d()) == "NLLLoss2d()"
     m = GL.CrossEntropyLoss(weight=gradkit.ones(5), label_smoothing=0.1, ignore_index=3)
     assert (m.ignore_index, m.label_smoothing, m.reduction) == (3, 0.1, "mean")
     assert GL.KLDivLoss(log_target=True).log_target is True

@@ -503,6 +503,23 @@ def test_tensor_lr():
             gopt.step()
         for gp, tp in zip(gparams, tparams):
             np.testing.assert_allclose(to_np(gp), to_np(tp), rtol=1e-5, atol=1e-6, err_msg=name)
+    tparams = [torch.tensor(x.copy(), requires_grad=True) for x in init]
+    gparams = [gk_tensor(x.copy(), requires_grad=True) for x in init]
+    topt = torch.optim.Adam(tparams, lr=torch.tensor(0.05), betas=(torch.tensor(0.8), torch.tensor([0.9])))
+    gopt = gko.Adam(gparams, lr=gk_tensor(np.array(0.05, np.float32)),
+                    betas=(gk_tensor(np.array(0.8, np.float32)), gk_tensor(np.array([0.9], np.float32))))
+    for _ in range(3):
+        _set_grads(tparams, mats, True)
+        _set_grads(gparams, mats, False)
+        topt.step()
+        gopt.step()
+    for gp, tp in zip(gparams, tparams):
+        np.testing.assert_allclose(to_np(gp), to_np(tp), rtol=1e-5, atol=1e-6, err_msg="tensor betas")
+    assert tuple(gopt.param_groups[0]["betas"][1].shape) == ()
+    t = _raised(lambda: torch.optim.Adam([torch.ones(2, requires_grad=True)], betas=(0.9, torch.tensor(0.99))))
+    g = _raised(lambda: gko.Adam([gk_tensor(np.ones(2), requires_grad=True)],
+                                 betas=(0.9, gk_tensor(np.array(0.99)))))
+    assert g == t
     t = _raised(lambda: torch.optim.SGD([torch.ones(2, requires_grad=True)], lr=torch.ones(2)))
     g = _raised(lambda: gko.SGD([gk_tensor(np.ones(2), requires_grad=True)], lr=gk_tensor(np.ones(2))))
     assert g == t
@@ -543,3 +560,25 @@ def test_exports():
         if name in ("SparseAdam", "swap_in_optimizer_params_and_state"):
             continue
         assert hasattr(gko, name), name
+
+
+def test_newton_schulz_matches_torch_exactly():
+    from torch.optim._muon import _zeropower_via_newtonschulz as torch_ns
+
+    from gradkit.optim._muon import _bf16, _zeropower_via_newtonschulz
+
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(20000) * 10.0 ** rng.integers(-30, 30, 20000)
+    for arr in (x, x.astype(np.float32)):
+        np.testing.assert_array_equal(_bf16(arr), torch.tensor(arr).bfloat16().float().numpy())
+    for shape in [(3, 4), (6, 2), (16, 8)]:
+        for dtype in (np.float32, np.float64):
+            g = rng.standard_normal(shape).astype(dtype)
+            expected = torch_ns(torch.tensor(g), (3.4445, -4.7750, 2.0315), 5, 1e-7).float().numpy()
+            np.testing.assert_array_equal(_zeropower_via_newtonschulz(g, (3.4445, -4.7750, 2.0315), 5, 1e-7),
+                                          expected)
+    for bad in [((3, 4), (1.0, 2.0), 5), ((3,), (1.0, 2.0, 3.0), 5), ((3, 4), (1.0, 2.0, 3.0), 100)]:
+        shape, coeffs, steps = bad
+        t = _raised(lambda: torch_ns(torch.ones(shape), coeffs, steps, 1e-7))
+        g = _raised(lambda: _zeropower_via_newtonschulz(np.ones(shape), coeffs, steps, 1e-7))
+        assert g == t

@@ -79,6 +79,17 @@ def test_averaged_model_matches_torch(kind, use_buffers, dtype):
     tavg = tswa.AveragedModel(tmodel, use_buffers=use_buffers, **tkw)
     gavg = gswa.AveragedModel(gmodel, use_buffers=use_buffers, **gkw)
     tol = {"rtol": 1e-6, "atol": 1e-7} if dtype == np.float32 else {"rtol": 1e-12, "atol": 1e-14}
+    if kind == "swa_multi" and use_buffers:
+        # torch's foreach running mean refuses the integer buffer (addcdiv on integers)
+        for st in states[:2]:
+            _assign(tmodel, st, True)
+            _assign(gmodel, st, False)
+            t = pytest.raises(RuntimeError, tavg.update_parameters, tmodel) if st is states[1] else \
+                tavg.update_parameters(tmodel)
+            g = pytest.raises(RuntimeError, gavg.update_parameters, gmodel) if st is states[1] else \
+                gavg.update_parameters(gmodel)
+        assert str(g.value) == str(t.value)
+        return
     for st in states:
         _assign(tmodel, st, True)
         _assign(gmodel, st, False)

@@ -1,6 +1,7 @@
 """Loss modules (``torch.nn.modules.loss``): thin ``Module`` wrappers over the functional losses."""
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 from ..._tensor import Tensor
@@ -62,6 +63,9 @@ class NLLLoss2d(NLLLoss):
 
     def __init__(self, weight: Tensor | None = None, size_average=None, ignore_index: int = -100, reduce=None,
                  reduction: str = "mean") -> None:
+        warnings.warn("`NLLLoss2d` has been deprecated. Please use `NLLLoss` instead as a drop-in replacement and see "
+                      "https://pytorch.org/docs/main/nn.html#torch.nn.NLLLoss for more details.", FutureWarning,
+                      stacklevel=2)
         super().__init__(weight, size_average, ignore_index, reduce, reduction)
 
 
