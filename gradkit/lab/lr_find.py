@@ -50,8 +50,7 @@ def suggest_lr(lrs: list[float], smoothed: list[float]) -> tuple[float, float, f
         v = float(10 ** lr[0]) if len(lr) else 1e-3
         return v, v, v
     imin = int(np.argmin(s))
-    y = np.log(s - min(0.0, s.min()) + 1e-12) if s.min() > 0 else s / (np.abs(s).max() + 1e-12)
-    y = np.log(s) if s.min() > 0 else y
+    y = np.log(s) if s.min() > 0 else s / (np.abs(s).max() + 1e-12)
     min_lr = float(10 ** lr[imin])
     w = max(4, len(s) // 12)
     end = max(imin, w + 1)

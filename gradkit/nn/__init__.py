@@ -1,5 +1,5 @@
 """``torch.nn``: modules, parameters and their utilities."""
-from . import init, modules, parameter, utils
+from . import functional, init, modules, parameter, utils
 from .modules import *  # noqa: F403
 from .modules import __all__ as _modules_all
 from .parameter import Buffer, Parameter, UninitializedBuffer, UninitializedParameter

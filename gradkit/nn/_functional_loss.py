@@ -77,6 +77,19 @@ def _sum_to(g: np.ndarray, shape: tuple) -> np.ndarray:
     return g.reshape(shape)
 
 
+def _sum_to_t(g: Tensor, shape: tuple) -> Tensor:
+    """Tensor-op version of ``_sum_to`` (keeps the graph for double backward)."""
+    if tuple(g.shape) == tuple(shape):
+        return g
+    lead = g.dim() - len(shape)
+    if lead:
+        g = g.sum(tuple(range(lead)))
+    axes = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
+    if axes:
+        g = g.sum(axes, keepdim=True)
+    return g.reshape(shape)
+
+
 def _mean_of(a: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         s = a.sum()
@@ -151,7 +164,9 @@ class _PointwiseLoss(Function):
 
     @staticmethod
     def backward(ctx, grad):
-        ctx.saved_tensors
+        input, target = ctx.saved_tensors
+        if GRAD[0]:
+            return _PointwiseLoss._backward_graph(ctx, grad, input, target)
         d = ctx.d
         g = grad._data
         local = _pointwise_bwd(ctx.kind, d, ctx.param)
@@ -161,6 +176,26 @@ class _PointwiseLoss(Function):
         xs, ts = ctx.shapes
         gx = _wrap(_sum_to(gi, xs)) if ctx.needs_input_grad[0] else None
         gt = _wrap(_sum_to(-gi, ts)) if ctx.needs_input_grad[1] else None
+        return gx, gt, None, None, None
+
+    @staticmethod
+    def _backward_graph(ctx, grad, input, target):
+        d = input - target
+        kind, p = ctx.kind, ctx.param
+        if kind == "mse":
+            local = 2 * d
+        elif kind == "l1":
+            local = _gk.sign(d)
+        else:
+            inner = d / p if kind == "smooth_l1" else d
+            hi = 1.0 if kind == "smooth_l1" else p
+            local = _gk.where(d < -p, -hi, _gk.where(d > p, hi, inner))
+        n = ctx.d.size
+        g = grad / n if ctx.reduction == "mean" and n else grad
+        gi = local * g
+        xs, ts = ctx.shapes
+        gx = _sum_to_t(gi, xs) if ctx.needs_input_grad[0] else None
+        gt = _sum_to_t(-gi, ts) if ctx.needs_input_grad[1] else None
         return gx, gt, None, None, None
 
 
@@ -298,6 +333,29 @@ def _grad_scale(grad: np.ndarray, reduction: str, W, dtype) -> np.ndarray:
         return (grad / W).astype(dtype, copy=False)
 
 
+def _flat_classes(input: Tensor) -> Tensor:
+    if input.dim() == 1:
+        return input.reshape(1, -1)
+    if input.dim() == 2:
+        return input
+    return input.movedim(1, -1).reshape(-1, input.shape[1])
+
+
+def _unflatten_grad_t(g2: Tensor, shape: tuple) -> Tensor:
+    if len(shape) <= 2:
+        return g2.reshape(shape)
+    n, c = shape[0], shape[1]
+    return g2.reshape((n,) + tuple(shape[2:]) + (c,)).movedim(-1, 1)
+
+
+def _scale_t(grad: Tensor, reduction: str, W) -> Tensor:
+    if reduction == "none":
+        return grad.reshape(-1, 1)
+    if reduction == "sum":
+        return grad
+    return grad / _wrap(np.asarray(W))
+
+
 class _NLLLoss(Function):
     @staticmethod
     def forward(ctx, input, target, weight, reduction, ignore_index):
@@ -318,6 +376,9 @@ class _NLLLoss(Function):
         M = tt.shape[0]
         C = shape[0] if len(shape) == 1 else shape[1]
         g2 = np.zeros((M, C), dt)
+        if GRAD[0]:
+            g2[np.arange(M), tt] = -wt
+            return _unflatten_grad_t(_wrap(g2) * _scale_t(grad, reduction, W), shape), None, None, None, None
         scale = _grad_scale(grad._data, reduction, W, dt)
         col = -(wt * scale.reshape(-1)) if reduction == "none" else -(wt * scale)
         g2[np.arange(M), tt] = np.where(valid, col, 0) if reduction == "mean" and not np.isfinite(scale) else col
@@ -341,15 +402,26 @@ class _CrossEntropyLoss(Function):
             loss_i = (1 - eps) * loss_i + (eps / dt.type(C)) * smooth
         W = wt.sum(dtype=dt)
         ctx.state = (logp, tt, wt, valid, w, W, eps, reduction, input._data.shape)
+        ctx.save_for_backward(input)
         return _wrap(_finish(loss_i, W, reduction, out_shape))
 
     @staticmethod
     def backward(ctx, grad):
         logp, tt, wt, valid, w, W, eps, reduction, shape = ctx.state
+        (input,) = ctx.saved_tensors
         dt = logp.dtype
         M, C = logp.shape
-        scale = _grad_scale(grad._data, reduction, W, dt)
         rows = np.arange(M)
+        if GRAD[0]:
+            a = np.zeros((M, C), dt)
+            a[rows, tt] = (1 - eps) * wt
+            if eps > 0:
+                sw = np.ones((1, C), dt) if w is None else w.reshape(1, C)
+                a += (eps / dt.type(C)) * sw * valid.reshape(-1, 1).astype(dt)
+            p = _gk.softmax(_flat_classes(input), 1)
+            g2 = (p * _wrap(a.sum(axis=1, keepdims=True)) - _wrap(a)) * _scale_t(grad, reduction, W)
+            return _unflatten_grad_t(g2, shape), None, None, None, None, None
+        scale = _grad_scale(grad._data, reduction, W, dt)
         if eps > 0:
             a = np.zeros((M, C), dt)
             a[rows, tt] = (1 - eps) * wt
@@ -459,13 +531,32 @@ class _BCEWithLogits(Function):
         if w is not None:
             loss = loss * w
         ctx.state = (x, t, w, pw, reduction, loss.shape)
+        ctx.save_for_backward(input, target)
         return _wrap(_reduce_np(loss, reduction))
 
     @staticmethod
     def backward(ctx, grad):
         x, t, w, pw, reduction, shape = ctx.state
-        g = _scale_np(grad._data, reduction, int(np.prod(shape)))
+        input, target = ctx.saved_tensors
         gx = gt = None
+        if GRAD[0]:
+            n = int(np.prod(shape))
+            g = grad / n if reduction == "mean" and n else grad
+            if w is not None:
+                g = g * _wrap(w)
+            if ctx.needs_input_grad[0]:
+                s = _gk.sigmoid(input)
+                if pw is not None:
+                    pt = _wrap(pw) * target
+                    d = (pt + 1 - target) * s - pt
+                else:
+                    d = s - target
+                gx = _sum_to_t((d * g).expand(shape), x.shape)
+            if ctx.needs_input_grad[1]:
+                d = -input if pw is None else -(input + _wrap(pw - 1) * _LogSigmoid.apply(input))
+                gt = _sum_to_t((d * g).expand(shape), t.shape)
+            return gx, gt, None, None, None
+        g = _scale_np(grad._data, reduction, int(np.prod(shape)))
         if ctx.needs_input_grad[0]:
             s = _sigmoid_np(x)
             if pw is not None:

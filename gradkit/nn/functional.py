@@ -205,6 +205,9 @@ def leaky_relu_(input: Tensor, negative_slope: float = 0.01) -> Tensor:
 
 def prelu(input: Tensor, weight: Tensor) -> Tensor:
     """Leaky ReLU whose slope is the learnable ``weight`` (one per channel, or one shared)."""
+    if input._data.dtype != weight._data.dtype:
+        raise RuntimeError(f"prelu: Type promoting not supported. Got {_tname(input._data)} and "
+                           f"{_tname(weight._data)}")
     n = weight.numel()
     if n != 1:
         ch = input.shape[1] if input.dim() >= 2 else (input.shape[0] if input.dim() == 1 else 1)
@@ -259,7 +262,7 @@ def _elu(input: Tensor, alpha: float, scale: float, input_scale: float, kernel: 
     r = np.where(a > 0, a * scale, neg)
     c = input_scale * alpha * scale
     return _emit(r.astype(a.dtype, copy=False), input, node,
-                 lambda x: O.where(x > 0, O.full_like(x, scale), O.exp(x * input_scale) * c))
+                 lambda x: O.where(x > 0, scale, O.exp(x * input_scale) * c))
 
 
 def elu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:
@@ -391,8 +394,8 @@ def _hardswish(input: Tensor) -> Tensor:
     r = a * np.minimum(np.maximum(a + 3.0, 0.0), 6.0) / 6.0
 
     def d(x):
-        mid = _mask((x >= -3.0) & (x <= 3.0), x)
-        return O.where(x > 3.0, O.ones_like(x), mid * (x / 3.0 + 0.5))
+        mid = _mask((x > -3.0) & (x < 3.0), x)
+        return O.where(x >= 3.0, 1.0, mid * (x / 3.0 + 0.5))
     return _emit(r.astype(a.dtype, copy=False), input, "HardswishBackward0", d)
 
 

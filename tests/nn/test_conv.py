@@ -13,6 +13,12 @@ from gradkit.nn import _functional_conv as GF
 from gradkit.nn.modules import conv as gconv
 from gradkit.nn.modules import fold as gfold
 
+GNN = {n: getattr(m, n) for m in (gconv, gfold) for n in m.__all__}
+
+
+def nn(T, name):
+    return getattr(torch.nn, name) if T is torch else GNN[name]
+
 TF = torch.nn.functional
 DTYPES = [np.float32, np.float64]
 
@@ -100,7 +106,7 @@ def test_conv_unbatched_and_3d():
 
 CT2D_GRID = [dict(stride=s, padding=p, output_padding=op, groups=g, dilation=d)
              for s, p, op, g, d in itertools.product([1, 2, (3, 2)], [0, (1, 2)], [0, 1], [1, 2], [1, (2, 1)])
-             if not (op == 1 and s == 1 and d == 1)]
+             if all(op < max(si, di) for si, di in zip(np.broadcast_to(s, 2), np.broadcast_to(d, 2)))]
 
 
 @pytest.mark.parametrize("dt", DTYPES)
@@ -141,7 +147,7 @@ def test_conv_gradcheck_and_double_backward():
     assert gradgradcheck(fnt, (xt, wt))
     xu, wu = t((1, 2, 5, 5)), t((1, 2, 2, 2))
     assert gradcheck(lambda x, w: GF.unfold(x, 2, 2, 1, 2) * 1 + GF.conv2d(x, w).sum(), (xu, wu))
-    assert gradcheck(lambda c: GF.fold(c, (4, 5), 2, 1, 1, 1), (t((1, 8, 12)),))
+    assert gradcheck(lambda c: GF.fold(c, (4, 5), 2, 1, 0, 1), (t((1, 8, 12)),))
 
 
 def test_conv_double_backward_vs_torch():
@@ -174,7 +180,7 @@ def test_unfold_fold(k, d, p, s, dt):
     run_both(lambda T, x: F(T).unfold(x, k, d, p, s), [x[0]], requires_grad=(0,), **tol(dt))
     cols = torch.nn.functional.unfold(torch.tensor(x), k, d, p, s).numpy()
     run_both(lambda T, c: F(T).fold(c, (7, 6), k, d, p, s), [cols], requires_grad=(0,), **tol(dt))
-    run_both(lambda T, c: T.nn.Fold((7, 6), k, d, p, s)(c), [cols[1]], requires_grad=(0,), **tol(dt))
+    run_both(lambda T, c: nn(T, 'Fold')((7, 6), k, d, p, s)(c), [cols[1]], requires_grad=(0,), **tol(dt))
 
 
 def test_conv_errors():
@@ -202,14 +208,21 @@ def test_conv_errors():
                                         stride=(1, 2)),
         lambda T: F(T).unfold(T.zeros(2, 3, 4, 4, 4), 2),
         lambda T: F(T).fold(T.zeros(2, 12, 5), (3, 3), 2),
-        lambda T: T.nn.Conv2d(4, 3, 3, groups=3),
-        lambda T: T.nn.Conv2d(3, 4, 3, groups=3),
-        lambda T: T.nn.Conv2d(3, 3, 3, padding="same", stride=2),
-        lambda T: T.nn.Conv2d(3, 3, 3, padding_mode="wrap"),
-        lambda T: T.nn.ConvTranspose2d(3, 3, 3, padding_mode="reflect"),
+        lambda T: nn(T, 'Conv2d')(4, 3, 3, groups=3),
+        lambda T: nn(T, 'Conv2d')(3, 4, 3, groups=3),
+        lambda T: nn(T, 'Conv2d')(3, 3, 3, padding="same", stride=2),
+        lambda T: nn(T, 'ConvTranspose2d')(3, 3, 3, padding_mode="reflect"),
     ]
     for case in cases:
         same_error(case)
+    with pytest.raises(ValueError, match="padding_mode must be one of .*, but got padding_mode='wrap'"):
+        GNN["Conv2d"](3, 3, 3, padding_mode="wrap")
+
+
+def test_same_padding_warns_like_torch():
+    x, w = gk.zeros(1, 1, 5, 5), gk.zeros(1, 1, 2, 2)
+    with pytest.warns(UserWarning, match="padding='same' with even kernel lengths"):
+        GF.conv2d(x, w, padding="same")
 
 
 def _copy_params(tm, gm):
@@ -242,7 +255,7 @@ def test_conv_modules(name, args, kw, shape):
     torch.manual_seed(0)
     tm = getattr(torch.nn, name)(*args, **kw)
     gk.manual_seed(0)
-    gm = getattr(gk.nn, name)(*args, **kw)
+    gm = GNN[name](*args, **kw)
     assert repr(gm) == repr(tm)
     for p1, p2 in zip(tm.parameters(), gm.parameters()):
         np.testing.assert_allclose(p2.detach().numpy(), p1.detach().numpy(), rtol=1e-6, atol=1e-7)
@@ -264,7 +277,7 @@ def test_conv_transpose_output_size():
     x = arr(rng, (2, 3, 4, 5), np.float64)
     torch.manual_seed(1)
     tm = torch.nn.ConvTranspose2d(3, 2, 3, stride=2, padding=1)
-    gm = gk.nn.ConvTranspose2d(3, 2, 3, stride=2, padding=1, dtype=gk.float64)
+    gm = GNN['ConvTranspose2d'](3, 2, 3, stride=2, padding=1, dtype=gk.float64)
     tm = tm.double()
     _copy_params(tm, gm)
     for size in [(7, 9), (8, 10), [2, 2, 8, 9]]:
@@ -278,8 +291,6 @@ def test_reprs_and_exports():
         assert hasattr(torch.nn, name)
     for name in gfold.__all__:
         assert hasattr(torch.nn, name)
-    for T in (torch, gk):
-        pass
     pairs = [
         ("Conv2d", (1, 8, 3), {}),
         ("Conv2d", (2, 4, (1, 3)), dict(padding="same", bias=False, padding_mode="zeros")),
@@ -290,7 +301,7 @@ def test_reprs_and_exports():
         ("Fold", ((4, 5), 2), dict(stride=(1, 2))),
     ]
     for name, args, kw in pairs:
-        assert repr(getattr(gk.nn, name)(*args, **kw)) == repr(getattr(torch.nn, name)(*args, **kw))
+        assert repr(GNN[name](*args, **kw)) == repr(getattr(torch.nn, name)(*args, **kw))
 
 
 def test_float32_stays_float32_and_speed():

@@ -185,7 +185,8 @@ def _verify(program: Any, argv: list[str] | None, rec: Recorder, findings: list[
             return ""
         if not d:
             return "no dead units"
-        return "; ".join(f"{f.data['dead']} of {f.data['units']} units dead" for f in d)
+        word = "on the negative side (still learning through the leak)" if r.iv.relu == "leaky" else "dead"
+        return "; ".join(f"{f.data['dead']} of {f.data['units']} units {word}" for f in d)
 
     kept: list[Finding] = []
     serious = [f for f in findings if f.severity != "info"]

@@ -261,6 +261,10 @@ def _dead_relus(rec: Recorder) -> list[Finding]:
         if site.active_per_step:
             ev.append("units active per step: " + ", ".join(str(v) for v in site.active_per_step[:6])
                       + (" ..." if len(site.active_per_step) > 6 else ""))
+        early = [r for r in rec.update_ratios[:max(when, 1) + 1] if math.isfinite(r)]
+        if early:
+            ev.append("per-step update/weight ratio up to then: " + ", ".join(_g(r) for r in early[:6])
+                      + " (healthy is around 1e-3)")
         const = rec.output_std is not None and rec.output_std < 1e-6 * (1 + abs(rec.output_mean or 0))
         if nd == site.units:
             ev.append("the model's output is a constant: " + (f"{_g(rec.output_mean)} for every input" if const

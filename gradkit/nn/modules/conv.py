@@ -159,7 +159,6 @@ class _ConvTransposeNd(_ConvNd):
             return list(self.output_padding)
         has_batch = input.dim() == num_spatial_dims + 2
         nb = 2 if has_batch else 1
-        output_size = list(output_size)
         if len(output_size) == nb + num_spatial_dims:
             output_size = output_size[nb:]
         if len(output_size) != num_spatial_dims:

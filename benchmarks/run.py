@@ -1,0 +1,139 @@
+"""Benchmarks for issue 8: gradkit against torch eager in the same run, in separate processes, alternating.
+
+    python benchmarks/run.py [--quick] [--out benchmarks/results]
+
+Prints a markdown table (µs per training step, median of several runs; ratio = torch / gradkit, so
+> 1 means gradkit is faster) and writes ``results.md`` and ``results.json``. Without torch installed,
+gradkit runs alone.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5"]
+OPS = ["add", "mul_scalar", "matmul", "sum", "tiny_graph"]
+
+
+def _child(impl: str, what: str, reps: int) -> float:
+    """Run inside a fresh process: µs per call of ``what`` under ``impl`` (median of 5 rounds)."""
+    sys.path.insert(0, HERE)
+    sys.path.insert(0, ROOT)
+    import numpy as np
+
+    import workloads
+    if impl == "numpy":
+        fn = workloads.build_numpy_floor(what)
+    else:
+        T = importlib.import_module(impl)
+        if impl == "torch":
+            T.set_num_threads(2)
+        if what in WORKLOADS:
+            fn = workloads.build(T, what)
+        else:
+            a = T.tensor(np.ones((16, 16), np.float32))
+            w = T.tensor(np.ones((16, 16), np.float32), requires_grad=True)
+            fn = {"add": lambda: a + a, "mul_scalar": lambda: a * 2.0, "matmul": lambda: a @ a,
+                  "sum": lambda: a.sum(), "tiny_graph": lambda: ((a @ w).relu().sum()).backward()}[what]
+    for _ in range(max(3, reps // 10)):
+        fn()
+    rounds = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            fn()
+        rounds.append((time.perf_counter() - t0) / reps * 1e6)
+    return statistics.median(rounds)
+
+
+def _run(impl: str, what: str, reps: int) -> float:
+    out = subprocess.run([sys.executable, __file__, "--child", impl, what, str(reps)], capture_output=True,
+                         text=True, check=True, env={**os.environ, "OMP_NUM_THREADS": "2"})
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _process_time(impl: str, code: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code.replace("IMPL", impl)], check=True, capture_output=True,
+                   cwd=ROOT)
+    return time.perf_counter() - t0
+
+
+EXAMPLE1 = os.path.join(ROOT, "gradkit", "lab", "examples", "example1_linear_adam.py")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    args = ap.parse_args()
+    if args.child:
+        print(_child(args.child[0], args.child[1], int(args.child[2])))
+        return
+    have_torch = importlib.util.find_spec("torch") is not None
+    impls = ["torch", "gradkit"] if have_torch else ["gradkit"]
+    reps = {"W1": 300, "W2": 300, "W3": 200, "W4": 10, "W5": 300}
+    if args.quick:
+        reps = {k: max(3, v // 5) for k, v in reps.items()}
+    res: dict = {"workloads": {}, "ops": {}, "import_s": {}, "example1_s": {}}
+    for w in WORKLOADS:
+        row = {i: [] for i in impls + ["numpy"]}
+        for _ in range(2):
+            for i in impls + ["numpy"]:
+                row[i].append(_run(i, w, reps[w]))
+        res["workloads"][w] = {i: min(v) for i, v in row.items()}
+    for op in OPS:
+        res["ops"][op] = {i: _run(i, op, 2000 if not args.quick else 300) for i in impls}
+    for i in impls:
+        res["import_s"][i] = min(_process_time(i, "import IMPL") for _ in range(3))
+    if os.path.exists(EXAMPLE1):
+        shim = ("import sys, runpy, importlib; sys.path.insert(0, '.');"
+                "from gradkit.lab._shim import torch_is_gradkit\n"
+                "with torch_is_gradkit(): runpy.run_path(%r)" % EXAMPLE1)
+        res["example1_s"]["torch"] = _process_time("torch", f"import runpy; runpy.run_path({EXAMPLE1!r})") \
+            if have_torch else None
+        try:
+            res["example1_s"]["gradkit"] = _process_time("gradkit", shim)
+        except subprocess.CalledProcessError:
+            res["example1_s"]["gradkit"] = None
+    md = _markdown(res, have_torch)
+    print(md)
+    os.makedirs(args.out, exist_ok=True)
+    for name, text in (("results.md", md), ("results.json", json.dumps(res, indent=2))):
+        tmp = os.path.join(args.out, name + ".tmp")
+        with open(tmp, "w") as f:
+            f.write(text)
+        os.replace(tmp, os.path.join(args.out, name))
+
+
+def _markdown(res, have_torch) -> str:
+    lines = ["| workload | torch eager µs | gradkit µs | NumPy floor µs | torch / gradkit |", "|---|---|---|---|---|"]
+    for w, r in res["workloads"].items():
+        t = r.get("torch")
+        ratio = f"{t / r['gradkit']:.2f}×" if t else "–"
+        lines.append(f"| {w} | {t:.0f} | {r['gradkit']:.0f} | {r['numpy']:.0f} | {ratio} |" if t else
+                     f"| {w} | – | {r['gradkit']:.0f} | {r['numpy']:.0f} | – |")
+    lines += ["", "| op (16×16 float32) | torch µs | gradkit µs | torch / gradkit |", "|---|---|---|---|"]
+    for op, r in res["ops"].items():
+        t = r.get("torch")
+        lines.append(f"| {op} | {t:.2f} | {r['gradkit']:.2f} | {t / r['gradkit']:.2f}× |" if t else
+                     f"| {op} | – | {r['gradkit']:.2f} | – |")
+    lines += ["", "| process | torch s | gradkit s |", "|---|---|---|"]
+    for k in ("import_s", "example1_s"):
+        r = res[k]
+        if r:
+            lines.append(f"| {k[:-2]} | {r.get('torch') or float('nan'):.3f} | {r.get('gradkit') or float('nan'):.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
