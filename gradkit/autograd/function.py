@@ -163,16 +163,29 @@ class Function(metaclass=_FunctionMeta):
     @classmethod
     def apply(cls, *args, **kwargs):
         from ._core import edge
-        node = _node_class(cls)()
-        tensor_pos = tuple(i for i, a in enumerate(args) if isinstance(a, Tensor))
+        node = (_node_classes.get(cls) or _node_class(cls))()
+        tensor_pos = []
+        needs = []
+        rec = False
+        for i, a in enumerate(args):
+            if isinstance(a, Tensor):
+                tensor_pos.append(i)
+                r = a.requires_grad
+                needs.append(r)
+                rec = rec or r
+            else:
+                needs.append(False)
+        rec = rec and GRAD[0]
         node._tensor_pos = tensor_pos
         node._nargs = len(args)
-        rec = GRAD[0] and any(args[i].requires_grad for i in tensor_pos)
-        node._needs = tuple(isinstance(a, Tensor) and a.requires_grad and GRAD[0] for a in args)
+        node._needs = tuple(needs) if rec else (False,) * len(args)
         prev = GRAD[0]
         GRAD[0] = False
         try:
-            if cls.setup_context is not Function.setup_context:
+            ns = cls.__dict__.get("_new_style")
+            if ns is None:
+                ns = _new_style(cls)
+            if ns:
                 out = cls.forward(*args, **kwargs)
                 cls.setup_context(node, args, out)
             else:
@@ -181,11 +194,10 @@ class Function(metaclass=_FunctionMeta):
             GRAD[0] = prev
         single = not isinstance(out, tuple)
         outs = (out,) if single else out
-        non_diff = getattr(node, "_non_diff", set())
-        dirty = set(map(id, getattr(node, "_dirty", ())))
+        dirty = getattr(node, "_dirty", ())
         results = []
         for o in outs:
-            if isinstance(o, Tensor) and id(o) not in dirty and any(o is args[i] for i in tensor_pos):
+            if isinstance(o, Tensor) and not any(o is d for d in dirty) and any(o is args[i] for i in tensor_pos):
                 v = _wrap(o._data)
                 v._version = o._version
                 o = v
@@ -194,24 +206,30 @@ class Function(metaclass=_FunctionMeta):
             return results[0] if single else tuple(results)
         node.next = tuple(edge(args[i]) for i in tensor_pos)
         node._nout = len(results)
-        node._out_meta = tuple((o._data.shape, o._data.dtype) if isinstance(o, Tensor) else (None, None)
-                               for o in results)
-        diff_outs = [i for i, o in enumerate(results) if isinstance(o, Tensor) and id(outs[i]) not in non_diff
-                     and o._data.dtype.kind == "f"]
+        non_diff = getattr(node, "_non_diff", ())
         if node._nout == 1:
-            for i in diff_outs:
-                o = results[i]
+            o = results[0]
+            if isinstance(o, Tensor) and id(outs[0]) not in non_diff and o._data.dtype.kind == "f":
                 o.requires_grad = True
                 o.grad_fn = node
-        else:
-            for i in diff_outs:
+            return o if single else (o,)
+        node._out_meta = tuple((o._data.shape, o._data.dtype) if isinstance(o, Tensor) else (None, None)
+                               for o in results)
+        for i, o in enumerate(results):
+            if isinstance(o, Tensor) and id(outs[i]) not in non_diff and o._data.dtype.kind == "f":
                 slot = _OutputSlot()
                 slot.i = i
                 slot.next = (node,)
-                o = results[i]
                 o.requires_grad = True
                 o.grad_fn = slot
         return results[0] if single else tuple(results)
+
+
+def _new_style(cls) -> bool:
+    """Whether ``cls`` uses the ``forward(*args)`` + ``setup_context`` style; cached on the class."""
+    flag = cls.setup_context is not Function.setup_context
+    cls._new_style = flag
+    return flag
 
 
 class InplaceFunction(Function):

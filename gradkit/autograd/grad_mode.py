@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import inspect
 
 __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode", "is_grad_enabled",
            "is_inference_mode_enabled"]
@@ -34,10 +33,10 @@ class _Mode:
         GRAD[0] = self._prev
 
     def __call__(self, fn):
-        if inspect.isclass(fn):
+        if isinstance(fn, type):
             raise TypeError(f"{type(self).__name__} can only decorate functions, not classes")
         mode = type(self)
-        if inspect.isgeneratorfunction(fn):
+        if getattr(getattr(fn, "__code__", None), "co_flags", 0) & 0x20:
             @functools.wraps(fn)
             def gen_wrapper(*args, **kwargs):
                 gen = fn(*args, **kwargs)

@@ -109,7 +109,8 @@ def _comparisons(out: str, quick: bool, summary: list[str]) -> list[tuple[str, s
 
     sections = []
     jobs = [("line", "the notes' problem (y = 3x + 2 + noise, raw x in [0, 10]), Linear 1-1",
-             datasets.line(), "1-1", ("mse", "l1"), ("SGD", "Adam"), (1e-4, 1e-3, 1e-2, 1e-1), 100, None)]
+             datasets.line(), "1-1", ("mse", "l1"), ("SGD", "Adam"),
+             (1e-3, 1e-2, 1e-1) if quick else (1e-4, 1e-3, 1e-2, 1e-1), 100, None)]
     try:
         digits = datasets.digits()
         jobs.append(("digits", "scikit-learn digits (standardised), MLP 64-32-10", digits, "64-32-10",
@@ -118,7 +119,7 @@ def _comparisons(out: str, quick: bool, summary: list[str]) -> list[tuple[str, s
         summary.append(f"digits comparison skipped: {e}")
     for name, title, split, spec, losses, opts, lrs, epochs, bs in jobs:
         _say(f"== Comparison on {title}")
-        res = compare(split, spec, losses=losses, optimizers=opts, lrs=lrs, seeds=2, epochs=epochs,
+        res = compare(split, spec, losses=losses, optimizers=opts, lrs=lrs, seeds=1 if quick else 2, epochs=epochs,
                       batch_size=bs, out=os.path.join(out, name), progress=False, title=title)
         _say(res.table())
         _say()

@@ -1077,7 +1077,12 @@ def _pad(input: Tensor, pad: Sequence[int], mode: str = "constant", value: float
     if mode not in ("reflect", "replicate", "circular"):
         raise NotImplementedError(f"Unrecognised padding mode {mode}")
     if not (input.dim() - 1 <= npd + 1 <= input.dim()) or npd > 3:
-        raise NotImplementedError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now")
+        raise NotImplementedError(
+            f"Padding size {len(pad)} is not supported for {input.dim()}D input tensor.\n"
+            "Supported combinations for non-constant padding:\n"
+            "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
+            "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
+            "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
     axes = []
     for i, (lo, hi) in enumerate(pairs):
         ax = input.dim() - npd + i

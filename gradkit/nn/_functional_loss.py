@@ -24,7 +24,7 @@ __all__ = [
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "hinge_embedding_loss", "multilabel_margin_loss",
     "smooth_l1_loss", "huber_loss", "soft_margin_loss", "multilabel_soft_margin_loss", "cosine_embedding_loss",
     "margin_ranking_loss", "multi_margin_loss", "triplet_margin_loss", "triplet_margin_with_distance_loss",
-    "ctc_loss",
+    "ctc_loss", "linear_cross_entropy",
 ]
 
 _DT_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
@@ -150,7 +150,12 @@ class _PointwiseLoss(Function):
     @staticmethod
     def forward(ctx, input, target, kind, reduction, param):
         x, t = input._data, target._data
-        d = x - t
+        if kind == "huber":
+            dt = x.dtype
+        else:
+            fl = [a.dtype for a in (x, t) if a.dtype.kind == "f"]
+            dt = np.result_type(*fl) if fl else x.dtype
+        d = x.astype(dt, copy=False) - t.astype(dt, copy=False)
         loss = _pointwise_fwd(kind, d, param)
         ctx.kind, ctx.reduction, ctx.param = kind, reduction, param
         ctx.shapes = (x.shape, t.shape)
@@ -164,8 +169,8 @@ class _PointwiseLoss(Function):
 
     @staticmethod
     def backward(ctx, grad):
-        input, target = ctx.saved_tensors
         if GRAD[0]:
+            input, target = ctx.saved_tensors
             return _PointwiseLoss._backward_graph(ctx, grad, input, target)
         d = ctx.d
         g = grad._data
@@ -174,8 +179,9 @@ class _PointwiseLoss(Function):
             g = g / d.dtype.type(d.size) if d.size else g
         gi = local * g
         xs, ts = ctx.shapes
-        gx = _wrap(_sum_to(gi, xs)) if ctx.needs_input_grad[0] else None
-        gt = _wrap(_sum_to(-gi, ts)) if ctx.needs_input_grad[1] else None
+        input, target = ctx.saved_tensors
+        gx = _wrap(_sum_to(gi, xs).astype(input._data.dtype, copy=False)) if ctx.needs_input_grad[0] else None
+        gt = _wrap(_sum_to(-gi, ts).astype(target._data.dtype, copy=False)) if ctx.needs_input_grad[1] else None
         return gx, gt, None, None, None
 
     @staticmethod
@@ -491,6 +497,41 @@ def cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, s
     return _CrossEntropyLoss.apply(input, target, weight, reduction, int(ignore_index), float(label_smoothing))
 
 
+def linear_cross_entropy(input: Tensor, linear_weight: Tensor, target: Tensor, *, linear_bias: Tensor | None = None,
+                         weight: Tensor | None = None, reduction: str = "mean", ignore_index: int | None = None,
+                         label_smoothing: float = 0.0, options=None) -> Tensor:
+    """``cross_entropy(linear(input, linear_weight, linear_bias), target)``; a ``(C, d1.., in)`` weight gives
+    K-dimensional logits. ``options`` (chunking) is accepted and the unchunked reference path is used."""
+    if input.dim() < 1 or input.dim() > 2:
+        raise RuntimeError(f"expected input with dimensionality 1 or 2, got {input.dim()}")
+    if linear_weight.dim() < 2:
+        raise RuntimeError(f"expected linear_weight with dimensionality at least 2, got {linear_weight.dim()}")
+    num_batches = tuple(input.shape[:-1])
+    in_features = input.shape[-1]
+    if in_features != linear_weight.shape[-1]:
+        raise RuntimeError("expected equal input and linear_weight last dimensions (in_features), "
+                           f"got {input.shape[-1]} and {linear_weight.shape[-1]}, respectively")
+    num_classes = linear_weight.shape[0]
+    out_features = tuple(linear_weight.shape[1:-1])
+    if linear_bias is not None and tuple(linear_bias.shape) != (num_classes, *out_features):
+        raise RuntimeError(f"expected linear_bias shape {(num_classes, *out_features)}, "
+                           f"got {tuple(linear_bias.shape)}")
+    if out_features and not num_batches:
+        raise RuntimeError(f"K-dimensional loss defined by linear_weight shape {tuple(linear_weight.shape)} requires"
+                           f" batched input, (N, {in_features}), got unbatched input with shape {tuple(input.shape)}")
+    logits_shape = (*num_batches, num_classes, *out_features)
+    if tuple(target.shape) == logits_shape and ignore_index is not None:
+        raise RuntimeError("ignore_index cannot be specified when target contains probabilities")
+    ignore_index = ignore_index if ignore_index is not None else -100
+    if out_features:
+        linear_weight = linear_weight.reshape((math.prod(out_features, start=num_classes), in_features))
+        if linear_bias is not None:
+            linear_bias = linear_bias.reshape(math.prod(out_features, start=num_classes))
+    logits = _gk.linear(input, linear_weight, linear_bias).reshape(logits_shape)
+    return cross_entropy(logits, target, weight=weight, reduction=reduction, ignore_index=ignore_index,
+                         label_smoothing=label_smoothing)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Binary cross entropy (fused).
 # --------------------------------------------------------------------------------------------------------------
@@ -530,6 +571,7 @@ class _BCEWithLogits(Function):
         loss = (1 - t) * x - ls
         if w is not None:
             loss = loss * w
+        loss = loss.astype(t.dtype, copy=False)
         ctx.state = (x, t, w, pw, reduction, loss.shape)
         ctx.save_for_backward(input, target)
         return _wrap(_reduce_np(loss, reduction))
@@ -587,6 +629,9 @@ def binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tens
                          f"({_size(input.shape)})")
     _no_weight_grad("binary_cross_entropy_with_logits", "weight", weight)
     _no_weight_grad("binary_cross_entropy_with_logits", "pos_weight", pos_weight)
+    if target._data.dtype.kind != "f":
+        raise RuntimeError(f"result type {_dtname(input._data)} can't be cast to the desired output type "
+                           f"{_dtname(target._data)}")
     shapes = [tuple(input.shape)] + [tuple(a.shape) for a in (weight, pos_weight) if a is not None]
     _broadcast_shape(*shapes)
     return _BCEWithLogits.apply(input, target, weight, pos_weight, reduction)
@@ -636,6 +681,8 @@ def binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = 
         raise ValueError(f"Using a target size ({_size(target.shape)}) that is different to the input size "
                          f"({_size(input.shape)}) is deprecated. Please ensure they have the same size.")
     _no_weight_grad("binary_cross_entropy", "weight", weight)
+    if target._data.dtype != input._data.dtype:
+        raise RuntimeError(f"Found dtype {_dtname(target._data)} but expected {_dtname(input._data)}")
     if weight is not None:
         weight = weight.expand(_broadcast_shape(tuple(target.shape), tuple(weight.shape)))
     return _BCE.apply(input, target, weight, reduction)
@@ -726,6 +773,8 @@ def kl_div(input: Tensor, target: Tensor, size_average: bool | None = None, redu
                           "'mean' will be changed to behave the same as 'batchmean' in the next major release.",
                           stacklevel=2)
         red = "sum" if reduction == "batchmean" else _check_reduction(reduction)
+    if not (input.dtype.is_floating_point and target.dtype.is_floating_point):
+        raise RuntimeError("kl_div: Integral inputs not supported.")
     if log_target:
         out = _gk.exp(target) * (target - input)
     else:

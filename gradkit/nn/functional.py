@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import _dtype as D
 from .. import _random_ops as _R
-from .._tensor import Size, Tensor, _wrap
+from .._tensor import Tensor, _wrap
 from ..autograd import ops as O
 from ..autograd._core import GRAD, Node, record
 from ..autograd.grad_mode import no_grad
@@ -31,7 +31,7 @@ __all__ = [
     "embedding", "embedding_bag", "one_hot",
     "batch_norm", "instance_norm", "layer_norm", "group_norm", "rms_norm", "local_response_norm", "normalize",
     "pad", "cosine_similarity", "pairwise_distance", "pdist", "scaled_dot_product_attention",
-    "pixel_shuffle", "pixel_unshuffle", "channel_shuffle", "native_channel_shuffle",
+    "channel_shuffle", "native_channel_shuffle",
     "multi_head_attention_forward",
 ]
 
@@ -624,11 +624,15 @@ def _renorm_rows(weight: Tensor, idx: np.ndarray, max_norm: float, norm_type: fl
         norms = np.abs(sub).max(axis=1)
     elif norm_type == 0:
         norms = (sub != 0).sum(axis=1).astype(w.dtype)
+    elif norm_type == 2:
+        norms = np.sqrt((sub * sub).sum(axis=1))
+    elif norm_type == 1:
+        norms = np.abs(sub).sum(axis=1)
     else:
         norms = (np.abs(sub) ** norm_type).sum(axis=1) ** (1.0 / norm_type)
     big = norms > max_norm
     if big.any():
-        scale = (max_norm / (norms[big] + 1e-7)).astype(w.dtype)
+        scale = (max_norm / (norms[big].astype(_f64) + 1e-7)).astype(w.dtype)
         w[rows[big]] = sub[big] * scale[:, None]
         weight._version[0] += 1
 
@@ -645,9 +649,9 @@ class EmbeddingBackward0(Node):
             if keep.size != idx.size:
                 g2 = g2.index_select(0, _wrap(keep))
                 idx = idx[keep]
-        if self.scale:
-            _, inv, cnt = np.unique(idx, return_inverse=True, return_counts=True)
-            g2 = g2 / _wrap(cnt[inv].astype(g2._data.dtype)[:, None])
+        if self.scale is not None:
+            cnt = self.scale if isinstance(self.scale, np.ndarray) else np.bincount(idx, minlength=self.nw)
+            g2 = g2 / _wrap(cnt[idx].astype(g2._data.dtype)[:, None])
         out = O.zeros(self.nw, dim, dtype=g.dtype)
         return (out.index_add(0, _wrap(idx), g2),)
 
@@ -669,10 +673,14 @@ def embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max
         raise IndexError("index out of range in self")
     if max_norm is not None:
         _renorm_rows(weight, flat, max_norm, norm_type)
-    r = _wrap(weight._data[flat].reshape(*idx.shape, weight.shape[1]))
+    return _lookup(weight, flat, idx.shape, padding_idx, True if scale_grad_by_freq else None)
+
+
+def _lookup(weight: Tensor, flat: np.ndarray, shape: tuple, padding_idx, scale) -> Tensor:
+    r = _wrap(weight._data[flat].reshape(*shape, weight.shape[1]))
     if GRAD[0] and weight.requires_grad:
         n = EmbeddingBackward0()
-        n.nw, n.idx, n.pad, n.scale = nw, flat, padding_idx, scale_grad_by_freq
+        n.nw, n.idx, n.pad, n.scale = weight.shape[0], flat, padding_idx, scale
         record(r, n, weight)
     return r
 
@@ -740,14 +748,21 @@ def embedding_bag(input: Tensor, weight: Tensor, offsets: Tensor | None = None, 
     pos = np.arange(n_idx)
     bag_of = np.searchsorted(off[:nbags], pos, side="right") - 1
     keep = bag_of >= 0
-    if include_last_offset and off.size:
-        keep &= pos < off[-1]
     if padding_idx is not None:
         keep &= idx != padding_idx
     kidx, kbag = idx[keep], bag_of[keep]
     dim = weight.shape[1]
     dt = weight._data.dtype
-    rows = embedding(_wrap(kidx), weight, scale_grad_by_freq=scale_grad_by_freq)
+    if kidx.size and (kidx.min() < 0 or kidx.max() >= nw):
+        raise IndexError("index out of range in self")
+    freq = None
+    if scale_grad_by_freq and idx.size:
+        srt = np.sort(idx)
+        uniq = np.unique(srt)
+        cnt = np.bincount(idx, minlength=nw)
+        freq = np.ones(nw, np.int64)
+        freq[uniq] = cnt[srt[:uniq.size]]
+    rows = _lookup(weight, kidx, kidx.shape, None, freq)
     if mode == "max":
         if kidx.size == 0:
             return O.zeros(nbags, dim, dtype=weight.dtype) + weight.sum() * 0
@@ -1150,7 +1165,8 @@ def pad(input: Tensor, pad, mode: str = "constant", value: float | None = None) 
                 raise RuntimeError("Padding value causes wrapping around more than once.")
             if size + lo + hi < 0:
                 raise RuntimeError("Negative padding value is resulting in an empty dimension.")
-            j = np.arange(-lo, size + hi) % size
+            m = size - max(-lo, 0) - max(-hi, 0)
+            j = max(-lo, 0) + (np.arange(size + lo + hi) - max(lo, 0)) % max(m, 1)
         out = out.index_select(d, _wrap(j.astype(np.int64)))
     return out
 
@@ -1234,58 +1250,20 @@ def scaled_dot_product_attention(query: Tensor, key: Tensor, value: Tensor, attn
             value = value.repeat_interleave(hq // value.shape[-3], -3)
     w = O.matmul(query, key.transpose(-2, -1)) * sf
     w = w + bias_t
-    mx = w._data.max(axis=-1, keepdims=True) if w._data.size else None
-    w = O.softmax(w, -1)
-    if mx is not None and np.isneginf(mx).any():
-        w = O.where(_wrap(np.broadcast_to(np.isneginf(mx), w.shape)), 0.0, w)
+    dead = np.isneginf(w._data).all(axis=-1, keepdims=True) if w._data.size else None
+    if dead is not None and dead.any():
+        dead_t = _wrap(np.broadcast_to(dead, w.shape))
+        w = O.where(dead_t, 0.0, O.softmax(O.where(dead_t, 0.0, w), -1))
+    else:
+        w = O.softmax(w, -1)
     if dropout_p > 0.0:
         w = dropout(w, dropout_p, True)
     return O.matmul(w, value)
 
 
 # =========================================================================================
-# pixel shuffle
+# channel shuffle (pixel_shuffle/pixel_unshuffle come from _functional_conv)
 # =========================================================================================
-def pixel_shuffle(input: Tensor, upscale_factor: int) -> Tensor:
-    """``(*, C*r*r, H, W) -> (*, C, H*r, W*r)``."""
-    if input.dim() < 3:
-        raise RuntimeError(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with "
-                           f"{input.dim()} dimension(s)")
-    r = int(upscale_factor)
-    if r <= 0:
-        raise RuntimeError(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
-    *lead, c, h, w = input.shape
-    if c % (r * r):
-        raise RuntimeError(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
-                           f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
-    oc = c // (r * r)
-    n = len(lead)
-    x = input.reshape(*lead, oc, r, r, h, w)
-    x = x.permute(*range(n), n, n + 3, n + 1, n + 4, n + 2)
-    return x.reshape(*lead, oc, h * r, w * r)
-
-
-def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:
-    """``(*, C, H*r, W*r) -> (*, C*r*r, H, W)``."""
-    if input.dim() < 3:
-        raise RuntimeError(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
-                           f"{input.dim()} dimension(s)")
-    r = int(downscale_factor)
-    if r <= 0:
-        raise RuntimeError(f"pixel_unshuffle expects a positive downscale_factor, but got {r}")
-    *lead, c, h, w = input.shape
-    if h % r:
-        raise RuntimeError(f"pixel_unshuffle expects height to be divisible by downscale_factor, but "
-                           f"input.size(-2)={h} is not divisible by {r}")
-    if w % r:
-        raise RuntimeError(f"pixel_unshuffle expects width to be divisible by downscale_factor, but "
-                           f"input.size(-1)={w} is not divisible by {r}")
-    n = len(lead)
-    x = input.reshape(*lead, c, h // r, r, w // r, r)
-    x = x.permute(*range(n), n, n + 2, n + 4, n + 1, n + 3)
-    return x.reshape(*lead, c * r * r, h // r, w // r)
-
-
 def channel_shuffle(input: Tensor, groups: int) -> Tensor:
     """Split channels into ``groups`` and interleave them."""
     if groups <= 0:
@@ -1414,17 +1392,9 @@ def multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embe
 # =========================================================================================
 # convolution / pooling and losses (written in sibling files)
 # =========================================================================================
-try:
-    from ._functional_conv import *  # noqa: F403
-    from ._functional_conv import __all__ as _conv_all
-    __all__ += list(_conv_all)
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from ._functional_loss import *  # noqa: F403
-    from ._functional_loss import __all__ as _loss_all
-    __all__ += list(_loss_all)
-except ImportError:  # pragma: no cover
-    pass
+from ._functional_conv import *  # noqa: E402,F403
+from ._functional_conv import __all__ as _conv_all  # noqa: E402
+from ._functional_loss import *  # noqa: E402,F403
+from ._functional_loss import __all__ as _loss_all  # noqa: E402
 
-_ = Size
+__all__ += [n for n in _conv_all + _loss_all if n not in __all__]

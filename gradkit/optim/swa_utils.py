@@ -13,6 +13,7 @@ import numpy as np
 
 from .._tensor import Tensor, _wrap
 from ..autograd.grad_mode import no_grad
+from ..nn.modules.batchnorm import _BatchNorm
 from ..nn.modules.module import Module
 from .lr_scheduler import LRScheduler, _format_param
 from .optimizer import Optimizer, _lerp_, _scalar_np_dtype
@@ -166,22 +167,13 @@ class AveragedModel(Module):
             self.n_averaged._version[0] += 1
 
 
-def _batchnorm_class() -> type | None:
-    try:
-        from ..nn.modules.batchnorm import _BatchNorm
-    except ImportError:
-        return None
-    return _BatchNorm
-
-
 def update_bn(loader: Iterable[Any], model: Module, device: Any = None) -> None:
     """Recompute the running statistics of ``model``'s batch-norm layers with one pass over
     ``loader`` (cumulative averages: momentum ``None`` during the pass)."""
-    bn_cls = _batchnorm_class()
     with no_grad():
         momenta = {}
         for module in model.modules():
-            if bn_cls is not None and isinstance(module, bn_cls):
+            if isinstance(module, _BatchNorm):
                 module.reset_running_stats()
                 momenta[module] = module.momentum
         if not momenta:

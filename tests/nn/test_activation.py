@@ -224,8 +224,8 @@ def test_modules(name, args, kw):
     x = _x((2, 4, 6), np.float32)
     mods = [getattr(NN(T), name)(*args, **kw) for T in (torch, gk)]
     assert repr(mods[0]) == repr(mods[1])
-    for m, T in zip(mods, (torch, gk)):
-        if name == "RReLU":
+    if name == "RReLU":
+        for m in mods:
             m.eval()
 
     def fn(T, a):
@@ -279,7 +279,7 @@ def test_multihead_attention(kw, need_weights):
         out, w = m(a, b, c, key_padding_mask=T.tensor(kpm), attn_mask=T.tensor(mask), need_weights=need_weights)
         return (out, w) if need_weights else out
     run_both(fn, [q, k, v], requires_grad=(0, 1, 2), rtol=1e-4, atol=1e-5)
-    for (n, p0), (_, p1) in zip(mods[0].named_parameters(), mods[1].named_parameters()):
+    for p0, p1 in zip(mods[0].parameters(), mods[1].parameters()):
         assert_close(p0.grad, p1.grad, rtol=1e-4, atol=1e-5)
 
 

@@ -27,6 +27,11 @@ def F(T):
     return TF if T is torch else GF
 
 
+def with_dtypes(grid):
+    """Each config once, alternating float32/float64 so both dtypes meet every option."""
+    return [(c, DTYPES[i % 2]) for i, c in enumerate(grid)]
+
+
 def tol(dt):
     return dict(rtol=1e-4, atol=1e-4) if dt == np.float32 else dict(rtol=1e-9, atol=1e-10)
 
@@ -50,8 +55,7 @@ CONV2D_GRID = [dict(stride=s, padding=p, dilation=d, groups=g, bias=b)
                for s, p, d, g, b in itertools.product([1, (2, 1)], [0, (1, 2)], [1, (2, 1)], [1, 2], [True, False])]
 
 
-@pytest.mark.parametrize("dt", DTYPES)
-@pytest.mark.parametrize("cfg", CONV2D_GRID, ids=str)
+@pytest.mark.parametrize("cfg,dt", with_dtypes(CONV2D_GRID), ids=str)
 def test_conv2d_grid(cfg, dt):
     rng = np.random.default_rng(0)
     g = cfg["groups"]
@@ -67,8 +71,7 @@ CONV1D_GRID = [dict(stride=s, padding=p, dilation=d, groups=g)
                for s, p, d, g in itertools.product([1, 3], [0, 2], [1, 2], [1, 3])]
 
 
-@pytest.mark.parametrize("dt", DTYPES)
-@pytest.mark.parametrize("cfg", CONV1D_GRID, ids=str)
+@pytest.mark.parametrize("cfg,dt", with_dtypes(CONV1D_GRID), ids=str)
 def test_conv1d_grid(cfg, dt):
     rng = np.random.default_rng(1)
     g = cfg["groups"]
@@ -109,8 +112,7 @@ CT2D_GRID = [dict(stride=s, padding=p, output_padding=op, groups=g, dilation=d)
              if all(op < max(si, di) for si, di in zip(np.broadcast_to(s, 2), np.broadcast_to(d, 2)))]
 
 
-@pytest.mark.parametrize("dt", DTYPES)
-@pytest.mark.parametrize("cfg", CT2D_GRID, ids=str)
+@pytest.mark.parametrize("cfg,dt", with_dtypes(CT2D_GRID), ids=str)
 def test_conv_transpose2d_grid(cfg, dt):
     rng = np.random.default_rng(5)
     g = cfg["groups"]

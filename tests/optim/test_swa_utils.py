@@ -174,3 +174,64 @@ def test_update_bn_without_batchnorm_is_a_no_op():
 def test_exports():
     for name in tswa.__all__:
         assert hasattr(gswa, name), name
+
+
+def _bn_models(seed=0):
+    rng = np.random.default_rng(seed)
+    w, b = rng.standard_normal((4, 3)), rng.standard_normal(4)
+    tm = torch.nn.Sequential(torch.nn.Linear(3, 4).double(), torch.nn.BatchNorm1d(4, momentum=0.3).double())
+    gm = gnn.Sequential(gnn.Linear(3, 4, dtype=gk_float64()), gnn.BatchNorm1d(4, momentum=0.3, dtype=gk_float64()))
+    with torch.no_grad():
+        tm[0].weight.copy_(torch.tensor(w))
+        tm[0].bias.copy_(torch.tensor(b))
+    gm[0].weight._data[...] = w
+    gm[0].bias._data[...] = b
+    return tm, gm, rng
+
+
+def gk_float64():
+    import gradkit as gk
+
+    return gk.float64
+
+
+@pytest.mark.parametrize("with_labels", [False, True])
+def test_update_bn_matches_torch(with_labels):
+    tm, gm, rng = _bn_models()
+    batches = [rng.standard_normal((5, 3)) * (i + 1) for i in range(4)]
+    tm.eval()
+    gm.eval()
+
+    def loader(lib_tensor):
+        for x in batches:
+            yield (lib_tensor(x), lib_tensor(np.zeros(5))) if with_labels else lib_tensor(x)
+
+    tswa.update_bn(loader(torch.tensor), tm)
+    gswa.update_bn(loader(gk_tensor), gm)
+    assert not gm.training and gm[1].momentum == 0.3
+    for key, value in tm.state_dict().items():
+        np.testing.assert_allclose(to_np(gm.state_dict()[key]), value.numpy(), rtol=1e-12, err_msg=key)
+
+
+def test_averaged_model_with_batchnorm_matches_torch():
+    tm, gm, rng = _bn_models(1)
+    for use_buffers in (False, True):
+        tavg = tswa.AveragedModel(tm, use_buffers=use_buffers)
+        gavg = gswa.AveragedModel(gm, use_buffers=use_buffers)
+        for _ in range(3):
+            x = rng.standard_normal((6, 3))
+            tm(torch.tensor(x))
+            gm(gk_tensor(x))
+            with torch.no_grad():
+                for p in tm.parameters():
+                    p.add_(0.1)
+            for p in gm.parameters():
+                p._data += 0.1
+            tavg.update_parameters(tm)
+            gavg.update_parameters(gm)
+        for key, value in tavg.state_dict().items():
+            np.testing.assert_allclose(to_np(gavg.state_dict()[key]), value.numpy(), rtol=1e-12, err_msg=key)
+        x = rng.standard_normal((2, 3))
+        tavg.eval()
+        gavg.eval()
+        np.testing.assert_allclose(to_np(gavg(gk_tensor(x))), tavg(torch.tensor(x)).detach().numpy(), rtol=1e-10)

@@ -251,7 +251,7 @@ class Recorder:
                 if b is None:
                     continue
                 wn = float(np.linalg.norm(b.astype(np.float64)))
-                dn = float(np.linalg.norm((p._data.astype(np.float64) - b)))
+                dn = float(np.linalg.norm(p._data.astype(np.float64) - b))
                 if wn > 0 and math.isfinite(dn):
                     ratios.append(dn / wn)
                 if p.grad is not None:
