@@ -209,3 +209,54 @@ def test_dtype_conversion_gradient():
         y.sum().backward()
         return y, x.grad
     _both(body)
+
+
+def test_long_chain_is_iterative():
+    x = gradkit.tensor([1.0], requires_grad=True)
+    y = x
+    for _ in range(100_000):
+        y = y * 1.0
+    y.sum().backward()
+    assert x.grad.tolist() == [1.0]
+
+
+def test_graph_freed_after_backward():
+    x = gradkit.tensor([1.0, 2.0], requires_grad=True)
+    y = x.exp()
+    node = y.grad_fn
+    y.sum().backward()
+    assert node.s is None
+
+
+def test_ctx_flags():
+    def body(T):
+        seen = {}
+
+        class F(T.autograd.Function):
+            @staticmethod
+            def forward(ctx, a, b, scale):
+                seen["needs"] = ctx.needs_input_grad
+                idx = a.argmax()
+                ctx.mark_non_differentiable(idx)
+                ctx.save_for_backward(a, b)
+                return a * b * scale, idx
+
+            @staticmethod
+            def backward(ctx, g, gidx):
+                a, b = ctx.saved_tensors
+                return g * b * 2.0, None, None
+        a = T.tensor([1.0, 3.0, 2.0], requires_grad=True)
+        b = T.tensor([2.0, 2.0, 2.0])
+        out, idx = F.apply(a, b, 2.0)
+        out.sum().backward()
+        return out, idx, a.grad, idx.requires_grad, seen["needs"]
+    t, g = body(torch), body(gradkit)
+    assert_close(t[:3], g[:3])
+    assert t[3] == g[3] and tuple(t[4]) == tuple(g[4])
+
+
+def test_inference_mode():
+    for T in (torch, gradkit):
+        x = T.ones(2, requires_grad=True)
+        with T.inference_mode():
+            assert not (x * 2).requires_grad
