@@ -3,7 +3,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_both
+from _parity import run_both
 
 dims = st.integers(0, 3)
 

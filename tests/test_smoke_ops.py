@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from conftest import run_both
+from _parity import run_both
 
 rng = np.random.default_rng(0)
 

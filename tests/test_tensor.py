@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import gradkit
-from conftest import assert_close, torch
+from _parity import assert_close, torch
 
 DTYPES = ["float32", "float64", "int64", "int32", "int16", "int8", "uint8", "bool"]
 SCALARS = [2, 2.5, True]

@@ -469,7 +469,10 @@ class _WindowOp(_Op):
             return np.ascontiguousarray(win.transpose(perm)).reshape(N, C * math.prod(self.K), -1)
         y = win.sum(axis=tuple(range(2 + D, 2 + 2 * D)))
         if self.div is not None:
-            y = y / self.div.astype(x.dtype, copy=False)
+            if x.dtype.kind == "f":
+                y = y / self.div.astype(x.dtype, copy=False)
+            else:
+                y = np.trunc(y / self.div).astype(x.dtype)
         return y
 
     def adj(self, g):
@@ -568,24 +571,32 @@ def _too_small(name, x, out, D):
         raise RuntimeError(f"Given input size: ({ins}). Calculated output size: ({outs}). Output size is too small")
 
 
+def _lowest(dt):
+    dt = np.dtype(dt)
+    if dt.kind == "f":
+        return -np.inf
+    return False if dt.kind == "b" else np.iinfo(dt).min
+
+
 def _max_indices(xd: np.ndarray, K, s, p, d, out) -> np.ndarray:
     """Per-row flat index (into the unpadded spatial plane) of the max of each window, torch's tie/NaN rules."""
     N, C = xd.shape[:2]
     S = xd.shape[2:]
     D = len(K)
     hi = [max(p[i], (out[i] - 1) * s[i] + d[i] * (K[i] - 1) + 1 - S[i] - p[i]) for i in range(D)]
-    xp = _pad_zeros(xd, [(p[i], hi[i]) for i in range(D)], value=-np.inf)
+    xp = _pad_zeros(xd, [(p[i], hi[i]) for i in range(D)], value=_lowest(xd.dtype))
     flat = _windows(xp, out, K, s, d).reshape(N, C, *out, -1)
     am = flat.argmax(-1)
-    if np.isnan(xd).any():
+    if xd.dtype.kind == "f" and np.isnan(xd).any():
         nan = np.isnan(flat)
         last = flat.shape[-1] - 1 - nan[..., ::-1].argmax(-1)
         am = np.where(nan.any(-1), last, am)
     ks = np.unravel_index(am, K)
     idx = np.zeros(am.shape, dtype=np.int64)
     allneg = None
-    if np.isneginf(xd).any():
-        allneg = np.take_along_axis(flat, am[..., None], -1)[..., 0] == -np.inf
+    low = _lowest(xd.dtype)
+    if (xd == low).any():
+        allneg = np.take_along_axis(flat, am[..., None], -1)[..., 0] == low
     for i in range(D):
         shp = [1] * (2 + D)
         shp[2 + i] = out[i]
@@ -716,6 +727,8 @@ def _adaptive_bounds(n_in: int, n_out: int):
 
 def _adaptive_avg(name, x, output_size, D):
     x, unbatched = _batchify(name, x, D)
+    if x._data.dtype.kind != "f":
+        raise NotImplementedError(f"\"{name}\" not implemented for '{_dtname(x._data.dtype)}'")
     osz = _adaptive_sizes(x, output_size, D)
     for i in range(D):
         if x.shape[2 + i] == 0:
@@ -752,6 +765,8 @@ def adaptive_avg_pool3d(input: Tensor, output_size) -> Tensor:
 
 def _adaptive_max(name, x, output_size, return_indices, D):
     x, unbatched = _batchify(name, x, D)
+    if x._data.dtype.kind != "f":
+        raise NotImplementedError(f"\"{name}\" not implemented for '{_dtname(x._data.dtype)}'")
     osz = _adaptive_sizes(x, output_size, D)
     xd = x._data
     N, C = xd.shape[:2]
@@ -779,10 +794,10 @@ def _adaptive_max(name, x, output_size, return_indices, D):
         mask = mask & valids[i].reshape(shp)
     win = xd[tuple(index)]
     if not mask.all():
-        win = np.where(mask, win, -np.inf)
+        win = np.where(mask, win, _lowest(xd.dtype))
     flat = win.reshape(N, C, *osz, -1)
     am = flat.argmax(-1) if flat.shape[-1] else np.zeros(flat.shape[:-1], dtype=np.int64)
-    if np.isnan(xd).any():
+    if xd.dtype.kind == "f" and np.isnan(xd).any():
         nan = np.isnan(flat)
         last = flat.shape[-1] - 1 - nan[..., ::-1].argmax(-1)
         am = np.where(nan.any(-1), last, am)
@@ -981,7 +996,7 @@ def interpolate(input: Tensor, size=None, scale_factor=None, mode: str = "neares
         raise RuntimeError(f"Input and output sizes should be greater than 0, but got input ({ins}) output ({outs})")
     if mode == "area":
         return _adaptive_avg(f"adaptive_avg_pool{D}d", input, tuple(osz), D)
-    if input._data.dtype.kind != "f":
+    if input._data.dtype.kind != "f" and mode not in ("nearest", "nearest-exact"):
         raise RuntimeError(f"\"upsample_{mode}\" not implemented for '{_dtname(input._data.dtype)}'")
     ft = np.float64 if input._data.dtype == np.float64 else np.float32
     axes = []

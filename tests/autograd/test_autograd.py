@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import gradkit
-from conftest import assert_close, torch
+from _parity import assert_close, torch
 
 rng = np.random.default_rng(1)
 

@@ -6,7 +6,7 @@ import torch
 import gradkit as gk
 import gradkit.nn.functional as GF
 import torch.nn.functional as TF
-from conftest import assert_close, run_both
+from _parity import assert_close, run_both
 from gradkit.nn.modules import activation as GA
 
 DTYPES = [np.float32, np.float64]

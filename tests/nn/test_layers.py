@@ -4,7 +4,7 @@ import pytest
 import torch
 
 import gradkit as gk
-from conftest import assert_close, run_both
+from _parity import assert_close, run_both
 from gradkit.nn.modules import activation as GA
 from gradkit.nn.modules import dropout as GD
 from gradkit.nn.modules import flatten as GFl

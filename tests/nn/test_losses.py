@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 import pytest
-from conftest import run_both
+from _parity import run_both
 
 import gradkit
 import gradkit.nn._functional_loss as GF
@@ -80,7 +80,8 @@ def test_mixed_dtypes(kind, dts):
     if kind == "binary_cross_entropy_with_logits" and dts[1] == np.int64:
         _both_raise(lambda T, a, b: getattr(F(T), kind)(a, b), [x, t])
         return
-    run_both(lambda T, a, b: getattr(F(T), kind)(a, b), [x, t], requires_grad=(0,), **tol(np.float32))
+    rg = () if kind == "huber_loss" else (0,)  # torch's huber backward rejects mixed dtypes
+    run_both(lambda T, a, b: getattr(F(T), kind)(a, b), [x, t], requires_grad=rg, **tol(np.float32))
 
 
 @pytest.mark.parametrize("red", REDS)

@@ -4,7 +4,7 @@ import itertools
 import numpy as np
 import pytest
 import torch
-from conftest import assert_close, run_both
+from _parity import assert_close, run_both
 
 import gradkit as gk
 import gradkit.nn  # noqa: F401
@@ -29,7 +29,7 @@ def nn(T, name):
 
 def with_dtypes(grid):
     """Each config once, alternating float32/float64 so both dtypes meet every option."""
-    return [(c, DTYPES[i % 2]) for i, c in enumerate(grid)]
+    return [(c, DTYPES[(i + i // 2) % 2]) for i, c in enumerate(grid)]
 
 
 def tol(dt):
@@ -314,3 +314,13 @@ def test_float32_preserved():
     sum(o.sum() for o in outs).backward()
     assert all(o.dtype == gk.float32 for o in outs) and x.grad.dtype == gk.float32
     assert_close(torch.ones(1), gk.ones(1))
+
+
+def test_integer_inputs():
+    rng = np.random.default_rng(15)
+    x = rng.integers(-50, 50, (2, 3, 6, 7))
+    run_both(lambda T, x: F(T).max_pool2d(x, 3, 2, 1, return_indices=True), [x])
+    same_error(lambda T: F(T).adaptive_max_pool2d(T.tensor(x), 2))
+    run_both(lambda T, x: F(T).avg_pool2d(x, 3, 2, 1), [x])
+    run_both(lambda T, x: F(T).interpolate(x, scale_factor=1.5), [x.astype(np.uint8)])
+    same_error(lambda T: F(T).adaptive_avg_pool2d(T.tensor(x), 2))
