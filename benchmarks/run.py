@@ -98,7 +98,7 @@ def main() -> None:
     if os.path.exists(EXAMPLE1):
         shim = ("import sys, runpy, importlib; sys.path.insert(0, '.');"
                 "from gradkit.lab._shim import torch_is_gradkit\n"
-                "with torch_is_gradkit(): runpy.run_path(%r)" % EXAMPLE1)
+                f"with torch_is_gradkit(): runpy.run_path({EXAMPLE1!r})")
         res["example1_s"]["torch"] = _process_time("torch", f"import runpy; runpy.run_path({EXAMPLE1!r})") \
             if have_torch else None
         try:
@@ -131,7 +131,8 @@ def _markdown(res, have_torch) -> str:
     for k in ("import_s", "example1_s"):
         r = res[k]
         if r:
-            lines.append(f"| {k[:-2]} | {r.get('torch') or float('nan'):.3f} | {r.get('gradkit') or float('nan'):.3f} |")
+            t, g = r.get("torch") or float("nan"), r.get("gradkit") or float("nan")
+            lines.append(f"| {k[:-2]} | {t:.3f} | {g:.3f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -31,7 +31,7 @@ def _flatten_check(data, dim=0):
         first_seq = isinstance(data[0], (list, tuple))
         for x in data:
             if isinstance(x, (list, tuple)) != first_seq and not (isinstance(x, Tensor) and x._data.ndim == 0):
-                raise TypeError(f"not a sequence" if first_seq else
+                raise TypeError("not a sequence" if first_seq else
                                 f"expected sequence of length {lens} at dim {dim + 1} (got {type(x).__name__})")
             if isinstance(x, (list, tuple)):
                 _flatten_check(x, dim + 1)

@@ -157,8 +157,6 @@ def test_inplace_graph_gradients():
         y[0] = y[1] * 3
         y.relu_()
         return y.sum()
-    for T in (torch, gradkit):
-        pass
     outs = []
     for T in (torch, gradkit):
         x = T.tensor([1.0, -2.0, 3.0], requires_grad=True)

@@ -1,8 +1,6 @@
 """Reverse-mode automatic differentiation: ``backward``, ``grad``, ``Function``, grad modes, gradcheck."""
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
 from .._tensor import Tensor, _wrap
@@ -150,7 +148,8 @@ class _Functional:
         return jac[0] if single_out else tuple(jac)
 
     @staticmethod
-    def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
+    def hessian(func, inputs, create_graph=False, strict=False, vectorize=False,
+                outer_jacobian_strategy="reverse-mode"):
         single = isinstance(inputs, Tensor)
 
         def jac_fn(*xs):
@@ -175,6 +174,3 @@ class _Functional:
 
 functional = _Functional()
 
-
-def _sequence(x) -> Sequence:
-    return x

@@ -1392,7 +1392,7 @@ def argmin(input, dim=None, keepdim=False):
 def _var_core(input, dim, correction, keepdim):
     a = input
     if a._data.dtype.kind != "f":
-        raise RuntimeError(f"std and var only support floating point and complex dtypes")
+        raise RuntimeError("std and var only support floating point and complex dtypes")
     dims = _dims(dim, a.ndim) if dim is not None else tuple(range(a.ndim))
     n = 1
     for d in dims:
@@ -2023,7 +2023,7 @@ def index_put(input, indices, values, accumulate=False):
     else:
         try:
             a[ix] = v
-        except ValueError as e:
+        except ValueError:
             raise RuntimeError(f"shape mismatch: value tensor of shape {list(np.shape(v))} cannot be broadcast "
                                f"to indexing result of shape {list(np.shape(a[ix]))}") from None
     r = _wrap(a)
@@ -2089,10 +2089,10 @@ def index_select(input, dim, index):
     if ix.ndim > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
     if ix.dtype.kind not in "iu":
-        raise RuntimeError(f"index_select(): Expected dtype int32 or int64 for index")
+        raise RuntimeError("index_select(): Expected dtype int32 or int64 for index")
     ix = ix.reshape(-1)
     if ix.size and (ix.max() >= (a.shape[d] if a.ndim else 1) or ix.min() < -(a.shape[d] if a.ndim else 1)):
-        raise IndexError(f"index out of range in self")
+        raise IndexError("index out of range in self")
     r = _wrap(np.take(a, ix, axis=d) if a.ndim else a.reshape(1)[ix].reshape(()) if ix.size == 1 else a[ix])
     if GRAD[0] and input.requires_grad:
         n = IndexSelectBackward0()
@@ -2153,7 +2153,7 @@ def _gather_check(a, d, idx, name):
     if idx.dtype != np.int64:
         raise RuntimeError(f"{name}(): Expected dtype int64 for index")
     if idx.ndim != a.ndim and not (a.ndim == 0 and idx.ndim <= 1):
-        raise RuntimeError(f"Index tensor must have the same number of dimensions as input tensor")
+        raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
     if idx.size and (idx.max() >= a.shape[d] if a.ndim else idx.max() >= 1) or (idx.size and idx.min() < 0):
         bad = idx.max() if idx.max() >= (a.shape[d] if a.ndim else 1) else idx.min()
         raise RuntimeError(f"index {bad} is out of bounds for dimension {d} with size "
@@ -2482,7 +2482,7 @@ def cat(tensors, dim=0, *, out=None):
         raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
     d = _dim(dim, nd)
     dt = rtype(*keep).np
-    for i, t in enumerate(keep):
+    for t in keep:
         if t._data.ndim != nd:
             raise RuntimeError(f"Tensors must have same number of dimensions: got {nd} and {t._data.ndim}")
         for k in range(nd):
@@ -2734,7 +2734,7 @@ def matmul(input, other, *, out=None):
 
 def bmm(input, mat2, *, out=None):
     if input.ndim != 3 or mat2.ndim != 3:
-        raise RuntimeError(f"batch1 must be a 3D tensor" if input.ndim != 3 else "batch2 must be a 3D tensor")
+        raise RuntimeError("batch1 must be a 3D tensor" if input.ndim != 3 else "batch2 must be a 3D tensor")
     if input.shape[0] != mat2.shape[0]:
         raise RuntimeError(f"batch1 and batch2 must have same number of batches, got {input.shape[0]} and "
                            f"{mat2.shape[0]}")

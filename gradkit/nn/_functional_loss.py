@@ -304,6 +304,9 @@ def _nll_prepare(input: Tensor, target: Tensor, weight: Tensor | None):
 
 
 def _targets(t1: np.ndarray, C: int, ignore_index: int, w: np.ndarray | None, dtype):
+    n = t1.shape[0]
+    if n and not (0 <= ignore_index < C) and t1.min() >= 0 and t1.max() < C:
+        return np.ones(n, bool), t1, (np.ones(n, dtype) if w is None else w[t1].astype(dtype, copy=False))
     valid = t1 != ignore_index
     bad = valid & ((t1 < 0) | (t1 >= C))
     if bad.any():

@@ -294,3 +294,13 @@ def test_multihead_attention_unbatched_no_mask():
              rtol=1e-4, atol=1e-5)
     run_both(lambda T, a: (mods[0] if T is torch else mods[1])(a, a, a, average_attn_weights=False)[1], [q],
              requires_grad=(0,), rtol=1e-4, atol=1e-5)
+
+
+def test_fast_float32_erf_used_by_gelu():
+    x = np.linspace(-7, 7, 20001).astype(np.float32)
+    got = GF._erf32_np(x)
+    assert got.dtype == np.float32
+    ref = torch.erf(torch.tensor(x)).numpy()
+    np.testing.assert_allclose(got, ref, rtol=3e-7, atol=1e-9)
+    big = _x((40, 50), np.float32, seed=4)
+    run_both(lambda T, a: F(T).gelu(a), [big], requires_grad=(0,))

@@ -21,11 +21,11 @@ DTYPES = (np.float32, np.float64)
 
 
 def F(T):
-    return TF if T is torch else GF
+    return TF if T is torch else gradkit.nn.functional
 
 
 def NN(T):
-    return torch.nn if T is torch else GL
+    return torch.nn if T is torch else gradkit.nn
 
 
 def rng(seed=0):
@@ -215,6 +215,22 @@ def test_linear_cross_entropy(case):
             a, tt = a[0], tt[0]
         return F(T).linear_cross_entropy(a, w, tt, **k)
     run_both(fn, [x, W, t, b], requires_grad=(0, 1, 3), **tol(np.float32))
+
+
+def test_linear_cross_entropy_module():
+    x, t = randn((4, 6), np.float32, 1), rng(1).integers(0, 5, (4, 2))
+    ms = []
+    for T in (torch, gradkit):
+        T.manual_seed(0)
+        m = NN(T).LinearCrossEntropyLoss(6, 5, out_features=(2,), bias=True, label_smoothing=0.1)
+        with T.no_grad():
+            m.linear.weight.copy_(T.tensor(randn((10, 6), np.float32, 2)))
+            m.linear.bias.copy_(T.tensor(randn((10,), np.float32, 3)))
+        ms.append(m)
+    outs = run_both(lambda T, a, b: ms[T is gradkit](a, b), [x, t], requires_grad=(0,), **tol(np.float32))
+    assert outs[0].requires_grad and outs[1].requires_grad
+    np.testing.assert_allclose(ms[1].linear.weight.grad.numpy(), ms[0].linear.weight.grad.numpy(), rtol=1e-4,
+                               atol=1e-6)
 
 
 # ---------------------------------------------------------------------------------------------- binary cross entropy
@@ -547,10 +563,10 @@ def test_legacy_module_args_and_reprs():
             with pytest.warns(UserWarning, match="size_average and reduce args will be deprecated"):
                 m = NN(T).NLLLoss(size_average=sa, reduce=rd)
             assert m.reduction == {(False, None): "sum", (None, False): "none", (True, True): "mean"}[(sa, rd)]
-    names = [n for n in GL.__all__ if n not in ("TripletMarginWithDistanceLoss", "NLLLoss2d",
-                                                "LinearCrossEntropyLoss")]
+    names = [n for n in GL.__all__ if n not in ("NLLLoss2d", "LinearCrossEntropyLoss")]
     for n in names:
         assert repr(getattr(GL, n)()) == repr(getattr(torch.nn, n)()), n
+    assert repr(GL.LinearCrossEntropyLoss(4, 3, bias=True)) == repr(torch.nn.LinearCrossEntropyLoss(4, 3, bias=True))
     for T in (torch, gradkit):
         with pytest.warns(FutureWarning, match="`NLLLoss2d` has been deprecated"):
             assert repr(NN(T).NLLLoss2d()) == "NLLLoss2d()"

@@ -231,6 +231,12 @@ class LinearCrossEntropyLoss(_WeightedLoss):
                              dtype=dtype)
         self.options = options
 
+    def extra_repr(self) -> str:
+        return (f"in_features={self.linear.in_features}, num_classes={self.num_classes}, "
+                f"out_features={self.out_features}, bias={self.linear.bias is not None}, "
+                f"reduction={self.reduction}, ignore_index={self.ignore_index}, "
+                f"label_smoothing={self.label_smoothing}, options={self.options}")
+
     def forward(self, input: Tensor, target: Tensor) -> Tensor:
         w = self.linear.weight.reshape((self.num_classes, *self.out_features, self.linear.in_features))
         b = self.linear.bias
@@ -311,6 +317,16 @@ class TripletMarginLoss(_Loss):
                                      swap=self.swap, reduction=self.reduction)
 
 
+class _PairwiseDistance(Module):
+    """Stand-in for ``nn.PairwiseDistance()`` (p=2, eps=1e-6) while that module is not available."""
+
+    def _get_name(self) -> str:
+        return "PairwiseDistance"
+
+    def forward(self, x1: Tensor, x2: Tensor) -> Tensor:
+        return F._pairwise_distance(x1, x2)
+
+
 class TripletMarginWithDistanceLoss(_Loss):
     """Triplet loss with a user-supplied distance function (pairwise distance by default)."""
 
@@ -323,9 +339,9 @@ class TripletMarginWithDistanceLoss(_Loss):
         if distance_function is None:
             try:
                 from .distance import PairwiseDistance
-                distance_function = PairwiseDistance()
             except ImportError:
-                distance_function = F._pairwise_distance
+                PairwiseDistance = _PairwiseDistance
+            distance_function = PairwiseDistance()
         self.distance_function = distance_function
         self.margin = margin
         self.swap = swap
