@@ -123,12 +123,25 @@ def fl(x: Tensor) -> np.ndarray:
 
 def unb(g: Tensor, shape: tuple, dtype=None) -> Tensor:
     """Undo broadcasting: sum ``g`` down to ``shape`` (and cast to ``dtype``)."""
-    gs = g._data.shape
+    a = g._data
+    gs = a.shape
+    if gs == shape and (dtype is None or a.dtype == dtype):
+        return g
+    if not GRAD[0]:
+        if gs != shape:
+            lead = len(gs) - len(shape)
+            axes = tuple(range(lead)) + tuple(i + lead for i, s in enumerate(shape) if s == 1 and gs[i + lead] != 1)
+            if axes:
+                a = a.sum(axis=axes)
+            a = a.reshape(shape)
+        if dtype is not None and a.dtype != dtype:
+            a = a.astype(dtype)
+        return _wrap(a)
     if gs != shape:
         lead = len(gs) - len(shape)
         axes = tuple(range(lead)) + tuple(i + lead for i, s in enumerate(shape) if s == 1 and gs[i + lead] != 1)
         if axes:
-            g = g.sum(axes, keepdim=True) if lead == 0 else g.sum(axes, keepdim=True)
+            g = g.sum(axes, keepdim=True)
         if g._data.shape != shape:
             g = g.reshape(shape)
     if dtype is not None and g._data.dtype != dtype:

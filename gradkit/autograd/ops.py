@@ -146,6 +146,13 @@ class MulBackward0(Node):
     def backward(self, g):
         a, b = self.saved()
         na, nb = self.next
+        if not GRAD[0]:
+            gd = g._data
+            ga = unb(_wrap(np.multiply(gd, b._data if _isinstance(b, Tensor) else b)), self.ash, self.adt) \
+                if na is not None else None
+            gb = unb(_wrap(np.multiply(gd, a._data if _isinstance(a, Tensor) else a)), self.bsh, self.bdt) \
+                if nb is not None else None
+            return ga, gb
         ga = unb(g * b, self.ash, self.adt) if na is not None else None
         gb = unb(g * a, self.bsh, self.bdt) if nb is not None else None
         return ga, gb
@@ -745,6 +752,13 @@ class ReluBackward0(_Unary):
     __slots__ = ()
     d = staticmethod(_relu_d)
 
+    def backward(self, g):
+        (r,) = self.saved()
+        if GRAD[0]:
+            return (g * _relu_d(r),)
+        ga = g._data
+        return (_wrap(np.multiply(ga, r._data > 0, dtype=ga.dtype)),)
+
 
 def relu(input, inplace=False):
     """``max(input, 0)``."""
@@ -1001,6 +1015,11 @@ class SumBackward0(Node):
     __slots__ = ("shape", "dims", "keep")
 
     def backward(self, g):
+        if not GRAD[0]:
+            ga = g._data
+            if not self.keep and self.dims:
+                ga = ga.reshape(_keep_shape(self.shape, self.dims))
+            return (_wrap(np.broadcast_to(ga, self.shape)),)
         if not self.keep and self.dims:
             g = g.reshape(_keep_shape(self.shape, self.dims))
         return (g.expand(self.shape),)
@@ -2814,6 +2833,16 @@ class LinearBackward(Node):
         x, w = self.saved()
         nx, nw = self.next[0], self.next[1]
         gx = gw = gb = None
+        if not GRAD[0]:
+            xa, ga, wa = x._data, g._data, w._data
+            g2 = ga.reshape(-1, ga.shape[-1]) if ga.ndim != 2 else ga
+            if nx is not None:
+                gx = _wrap(np.matmul(g2, wa).reshape(xa.shape))
+            if nw is not None:
+                gw = _wrap(np.matmul(g2.T, xa.reshape(-1, xa.shape[-1]) if xa.ndim != 2 else xa))
+            if self.has_b and self.next[2] is not None:
+                gb = _wrap(g2.sum(0))
+            return (gx, gw, gb) if self.has_b else (gx, gw)
         if x.ndim == 1:
             g2, x2 = g.reshape(1, -1), x.reshape(1, -1)
         elif x.ndim == 2:
