@@ -304,42 +304,7 @@ _GELU_BETA = math.sqrt(2.0) * 2.0 / math.sqrt(math.pi) * 0.5
 _GELU_KAPPA = 0.044715
 
 
-_ERFC_C = (-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587,
-           -0.82215223, 0.17087277)
-_ERF_TAYLOR = tuple((-1) ** n / (math.factorial(n) * (2 * n + 1)) for n in range(14))
-
-
-def _erf32_np(a: np.ndarray) -> np.ndarray:
-    """Vectorised erf accurate to ~6e-8 relative (enough for float32): Taylor series below 0.5, a Chebyshev
-    fit of erfc above."""
-    x = a.astype(_f64)
-    z = np.abs(x)
-    out = np.empty_like(x)
-    sm = z < 0.5
-    xs = x[sm]
-    x2 = xs * xs
-    p = np.full_like(x2, _ERF_TAYLOR[-1])
-    for c in _ERF_TAYLOR[-2::-1]:
-        p *= x2
-        p += c
-    out[sm] = xs * p * (2.0 / math.sqrt(math.pi))
-    lg = ~sm
-    zl = z[lg]
-    t = 1.0 / (1.0 + 0.5 * zl)
-    q = np.full_like(zl, _ERFC_C[-1])
-    for c in _ERFC_C[-2:0:-1]:
-        q *= t
-        q += c
-    q *= t
-    q += _ERFC_C[0] - zl * zl
-    np.exp(q, out=q)
-    q *= t
-    out[lg] = np.copysign(1.0 - q, x[lg])
-    return out.astype(a.dtype)
-
-
-def _erf_np(a: np.ndarray) -> np.ndarray:
-    return _erf32_np(a) if a.dtype != _f64 and a.size > 64 else O._erf_np(a)
+_erf_np = O._erf_np
 
 
 def _erf(x: Tensor) -> Tensor:
