@@ -298,7 +298,7 @@ def test_multihead_attention_unbatched_no_mask():
 
 def test_fast_float32_erf_used_by_gelu():
     x = np.linspace(-7, 7, 20001).astype(np.float32)
-    got = Ggradkit.autograd.ops._erf32_np(x)
+    got = gk.autograd.ops._erf32_np(x)
     assert got.dtype == np.float32
     ref = torch.erf(torch.tensor(x)).numpy()
     np.testing.assert_allclose(got, ref, rtol=3e-7, atol=1e-9)
