@@ -3634,3 +3634,106 @@ def ones_like(input, *, dtype=None, **kw):
     if kw.get("requires_grad"):
         t.requires_grad = True
     return t
+
+
+# =========================================================================================
+# Fused losses: the common cases of mse / cross-entropy / BCE-with-logits as single nodes.
+# nn.functional routes here when no weight, no legacy options and matching shapes/dtypes are used;
+# every other case goes through the general implementations in nn/_functional_loss.py.
+# =========================================================================================
+class MseLossBackward0(Node):
+    __slots__ = ("scale",)
+
+    def backward(self, g):
+        d, x, t = self.saved()
+        nx, nt = self.next
+        if not GRAD[0]:
+            gd = np.multiply(d._data, g._data * self.scale)
+            return (_wrap(gd) if nx is not None else None), (_wrap(np.negative(gd)) if nt is not None else None)
+        gd = (x - t) * (g * self.scale)
+        return (gd if nx is not None else None), (-gd if nt is not None else None)
+
+
+def mse_loss_fused(input, target, mean=True):
+    """``mean((input - target) ** 2)`` (or the sum) as one node; shapes and float dtypes must match."""
+    d = np.subtract(input._data, target._data)
+    flat = d.reshape(-1)
+    s = np.dot(flat, flat)
+    n = flat.size
+    r = _wrap(np.asarray(s / n if mean else s, d.dtype))
+    if GRAD[0] and (input.requires_grad or target.requires_grad):
+        node = MseLossBackward0()
+        node.scale = (2.0 / n) if mean else 2.0
+        node.save(_wrap(d), input, target)
+        record(r, node, input, target)
+    return r
+
+
+class NllLossBackward0(Node):
+    """Gradient of the fused log-softmax + NLL: ``(softmax - onehot) * g / N``."""
+
+    __slots__ = ("tgt", "mean")
+
+    def backward(self, g):
+        p, x = self.saved()
+        pa = p._data
+        n = pa.shape[0]
+        if not GRAD[0]:
+            out = pa.copy()
+            out[np.arange(n), self.tgt] -= 1
+            out *= g._data / n if self.mean else g._data
+            return (_wrap(out),)
+        oh = np.zeros_like(pa)
+        oh[np.arange(n), self.tgt] = 1
+        return ((softmax(x, 1) - _wrap(oh)) * (g / n if self.mean else g),)
+
+
+def cross_entropy_fused(input, target, mean=True):
+    """Cross-entropy of (N, C) logits and int64 class indices (all valid), log-softmax and NLL in one node."""
+    x = input._data
+    n = x.shape[0]
+    m = x.max(axis=1, keepdims=True)
+    e = np.exp(x - m)
+    s = e.sum(axis=1, keepdims=True)
+    rows = np.arange(n)
+    t = target._data
+    logp_t = x[rows, t] - m[:, 0] - np.log(s[:, 0])
+    tot = -logp_t.sum()
+    r = _wrap(np.asarray(tot / n if mean else tot, x.dtype))
+    if GRAD[0] and input.requires_grad:
+        node = NllLossBackward0()
+        node.tgt, node.mean = t, mean
+        e /= s
+        node.save(_wrap(e), input)
+        record(r, node, input)
+    return r
+
+
+class BinaryCrossEntropyWithLogitsBackward0(Node):
+    __slots__ = ("scale",)
+
+    def backward(self, g):
+        x, t = self.saved()
+        nx, nt = self.next
+        if not GRAD[0]:
+            k = g._data * self.scale
+            gx = np.multiply(np.subtract(_sigmoid_np(x._data), t._data), k) if nx is not None else None
+            gt = np.multiply(x._data, -k) if nt is not None else None
+            return (_wrap(gx) if gx is not None else None), (_wrap(gt) if gt is not None else None)
+        k = g * self.scale
+        return ((sigmoid(x) - t) * k if nx is not None else None), (-x * k if nt is not None else None)
+
+
+def bce_with_logits_fused(input, target, mean=True):
+    """``mean(max(x, 0) - x * y + log1p(exp(-|x|)))`` (or the sum) as one node."""
+    x, y = input._data, target._data
+    v = np.maximum(x, 0) - x * y + np.log1p(np.exp(-np.abs(x)))
+    s = v.sum()
+    n = v.size
+    r = _wrap(np.asarray(s / n if mean else s, x.dtype))
+    if GRAD[0] and (input.requires_grad or target.requires_grad):
+        node = BinaryCrossEntropyWithLogitsBackward0()
+        node.scale = (1.0 / n) if mean else 1.0
+        node.save(input, target)
+        record(r, node, input, target)
+    return r

@@ -15,6 +15,7 @@ import numpy as np
 import gradkit as _gk
 
 from .._tensor import Tensor, _wrap
+from ..autograd import ops as _O
 from ..autograd.function import Function
 from ..autograd.grad_mode import GRAD
 from . import _reduction as _Reduction
@@ -238,6 +239,10 @@ def l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, red
 def mse_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None,
              reduction: str = "mean", weight: Tensor | None = None) -> Tensor:
     """Mean (or sum, or elementwise) squared difference between ``input`` and ``target``, optionally weighted."""
+    if (weight is None and size_average is None and reduce is None and (reduction == "mean" or reduction == "sum")
+            and input._data.shape == target._data.shape and input._data.dtype == target._data.dtype
+            and input._data.dtype.kind == "f" and input._data.size):
+        return _O.mse_loss_fused(input, target, reduction == "mean")
     _size_warning(input, target)
     reduction = _legacy(size_average, reduce, reduction)
     if weight is not None:
@@ -484,6 +489,12 @@ def cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, s
                   ignore_index: int = -100, reduce: bool | None = None, reduction: str = "mean",
                   label_smoothing: float = 0.0) -> Tensor:
     """Cross entropy between logits ``input`` and class indices or class probabilities ``target``."""
+    x, t = input._data, target._data
+    if (weight is None and size_average is None and reduce is None and label_smoothing == 0.0
+            and (reduction == "mean" or reduction == "sum") and x.ndim == 2 and t.ndim == 1 and x.dtype.kind == "f"
+            and t.dtype == np.int64 and t.shape[0] == x.shape[0] and x.shape[0] and x.shape[1]
+            and t.min() >= 0 and t.max() < x.shape[1] and (ignore_index < 0 or not (t == ignore_index).any())):
+        return _O.cross_entropy_fused(input, target, reduction == "mean")
     reduction = _check_reduction(_legacy(size_average, reduce, reduction))
     if tuple(input.shape) == tuple(target.shape):
         if not target.dtype.is_floating_point:
@@ -626,6 +637,10 @@ def binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tens
                                      size_average: bool | None = None, reduce: bool | None = None,
                                      reduction: str = "mean", pos_weight: Tensor | None = None) -> Tensor:
     """Sigmoid + binary cross entropy in one numerically stable step; ``pos_weight`` scales positive terms."""
+    if (weight is None and pos_weight is None and size_average is None and reduce is None
+            and (reduction == "mean" or reduction == "sum") and input._data.shape == target._data.shape
+            and input._data.dtype == target._data.dtype and input._data.dtype.kind == "f" and input._data.size):
+        return _O.bce_with_logits_fused(input, target, reduction == "mean")
     reduction = _check_reduction(_legacy(size_average, reduce, reduction))
     if tuple(target.shape) != tuple(input.shape):
         raise ValueError(f"Target size ({_size(target.shape)}) must be the same as input size "

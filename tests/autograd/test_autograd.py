@@ -51,6 +51,10 @@ GRADCHECK = {
     "sort": (lambda a: a.sort(1)[0], [(3, 4)]), "topk": (lambda a: a.topk(2)[0], [(3, 4)]),
     "clone": (lambda a: a.clone(), [(3,)]),
     "squeeze": (lambda a: a.unsqueeze(0).squeeze(0), [(3,)]),
+    "mse_fused": (lambda a, b: gradkit._ops.mse_loss_fused(a, b), [(4, 3), (4, 3)]),
+    "mse_fused_sum": (lambda a, b: gradkit._ops.mse_loss_fused(a, b, False), [(5,), (5,)]),
+    "cross_entropy_fused": (lambda a: gradkit._ops.cross_entropy_fused(a, gradkit.tensor([0, 2, 1, 2])), [(4, 3)]),
+    "bce_logits_fused": (lambda a, b: gradkit._ops.bce_with_logits_fused(a, b.sigmoid()), [(3, 2), (3, 2)]),
 }
 
 
@@ -62,7 +66,8 @@ def test_gradcheck(name):
 
 
 @pytest.mark.parametrize("name", ["mul", "div", "exp", "tanh", "sigmoid", "softmax", "log_softmax", "matmul_batched",
-                                  "pow_scalar", "sum", "linear", "getitem_adv", "sin", "log"])
+                                  "pow_scalar", "sum", "linear", "getitem_adv", "sin", "log", "mse_fused",
+                                  "cross_entropy_fused", "bce_logits_fused"])
 def test_gradgradcheck(name):
     fn, shapes = GRADCHECK[name]
     inputs = [_g(*s) for s in shapes]
