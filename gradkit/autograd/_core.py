@@ -19,6 +19,18 @@ _isinstance = builtins.isinstance
 _np_number = (np.number, np.bool_)
 
 
+# Ids of gradient tensors created by a backward formula for exactly one consumer during the current
+# backward pass; a leaf may adopt such a tensor as its ``.grad`` instead of copying it.
+FRESH: set = set()
+
+
+def fresh(arr) -> Tensor:
+    """Wrap a newly computed gradient array that nothing else references."""
+    t = _wrap(arr)
+    FRESH.add(id(t))
+    return t
+
+
 def edge(t: Tensor):
     """The node a gradient for ``t`` flows to: its ``grad_fn``, or its (cached) accumulator."""
     fn = t.grad_fn

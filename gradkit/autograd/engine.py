@@ -1,6 +1,7 @@
 """The backward pass: an iterative walk of the graph in dependency order."""
 from __future__ import annotations
 
+from ._core import FRESH
 from .grad_mode import GRAD
 from .graph import FREED, AccumulateGrad
 
@@ -33,7 +34,13 @@ def _accumulate(leaf, g, create_graph):
             if r is not None:
                 g = r
     if leaf.grad is None:
-        leaf.grad = g if create_graph else g._detached_copy()
+        if create_graph:
+            leaf.grad = g
+        elif id(g) in FRESH and not leaf._hooks and not g.requires_grad:
+            FRESH.discard(id(g))
+            leaf.grad = g
+        else:
+            leaf.grad = g._detached_copy()
     elif create_graph or leaf.grad.requires_grad:
         leaf.grad = leaf.grad + g
     else:
@@ -106,10 +113,16 @@ def run_backward(roots, grads, retain_graph: bool, create_graph: bool, capture=N
                 gi = outs[i] if i < len(outs) else None
                 if gi is not None:
                     old = pending.get(nxt)
-                    pending[nxt] = gi if old is None else old + gi
+                    if old is None:
+                        pending[nxt] = gi
+                    else:
+                        pending[nxt] = old + gi
+                        FRESH.discard(id(old))
+                        FRESH.discard(id(gi))
                 d = deps[nxt] - 1
                 deps[nxt] = d
                 if d == 0:
                     ready.append(nxt)
     finally:
         GRAD[0] = prev
+        FRESH.clear()

@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import _dtype as D
 from .._tensor import Size, Tensor, _dim, _size_arg, _wrap
-from ._core import GRAD, Node, as_t, edge, fl, needs, prep, record, rtype, scalar, unb
+from ._core import GRAD, Node, as_t, edge, fl, fresh, needs, prep, record, rtype, scalar, unb
 
 np.seterr(all="ignore")
 _isinstance = builtins.isinstance
@@ -710,7 +710,27 @@ def _erf_np(a):
 
 _SQRT_PI_2 = 2.0 / math.sqrt(math.pi)
 erf, ErfBackward0 = _unary("ErfBackward0", _erf_np, lambda x: _SQRT_PI_2 * exp(-x * x))
-erfc, ErfcBackward0 = _unary("ErfcBackward0", lambda a: 1 - _erf_np(a), lambda x: -_SQRT_PI_2 * exp(-x * x))
+def _erfc_np(a):
+    """erfc computed directly: ``1 - erf`` loses all relative precision in the tail."""
+    if a.dtype != np.float64 and a.size > 64:
+        x = a.astype(np.float64)
+        z = np.abs(x)
+        t = 1.0 / (1.0 + 0.5 * z)
+        q = np.full_like(z, _ERFC_C[-1])
+        for c in _ERFC_C[-2:0:-1]:
+            q *= t
+            q += c
+        q *= t
+        q += _ERFC_C[0] - z * z
+        q = np.exp(q) * t
+        out = np.where(x >= 0, q, 2.0 - q)
+        sm = z < 0.5
+        out[sm] = 1.0 - _erf32_np(x[sm])
+        return out.astype(a.dtype)
+    return np.vectorize(math.erfc, otypes=[np.float64])(a.astype(np.float64)).astype(a.dtype) if a.size else a.copy()
+
+
+erfc, ErfcBackward0 = _unary("ErfcBackward0", _erfc_np, lambda x: -_SQRT_PI_2 * exp(-x * x))
 
 
 def _erfinv_np(a):
@@ -1082,10 +1102,10 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     nd = _sum_np_dtype(a, dtype)
     if dim is None or (_isinstance(dim, (tuple, list)) and len(dim) == 0):
         dims = tuple(range(a.ndim))
-        r = np.sum(a, dtype=nd, keepdims=keepdim)
+        r = _add_reduce(a, None, nd, keepdim)
     else:
         dims = _dims(dim, a.ndim)
-        r = np.sum(a, axis=dims, dtype=nd, keepdims=keepdim)
+        r = _add_reduce(a, dims, nd, keepdim)
     r = _wrap(r)
     if out is not None:
         return _to_out(out, r)
@@ -1094,6 +1114,12 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
         n.shape, n.dims, n.keep = a.shape, dims, keepdim
         record(r, n, input)
     return r
+
+
+def _add_reduce(a, axis, dtype, keepdim):
+    if dtype is None:
+        return np.add.reduce(a, axis=axis, keepdims=keepdim)
+    return np.add.reduce(a, axis=axis, dtype=dtype, keepdims=keepdim)
 
 
 def nansum(input, dim=None, keepdim=False, *, dtype=None):
@@ -2912,11 +2938,11 @@ class LinearBackward(Node):
             xa, ga, wa = x._data, g._data, w._data
             g2 = ga.reshape(-1, ga.shape[-1]) if ga.ndim != 2 else ga
             if nx is not None:
-                gx = _wrap(np.matmul(g2, wa).reshape(xa.shape))
+                gx = fresh(np.matmul(g2, wa).reshape(xa.shape))
             if nw is not None:
-                gw = _wrap(np.matmul(g2.T, xa.reshape(-1, xa.shape[-1]) if xa.ndim != 2 else xa))
+                gw = fresh(np.matmul(g2.T, xa.reshape(-1, xa.shape[-1]) if xa.ndim != 2 else xa))
             if self.has_b and self.next[2] is not None:
-                gb = _wrap(g2.sum(0))
+                gb = fresh(np.add.reduce(g2, 0))
             return (gx, gw, gb) if self.has_b else (gx, gw)
         if x.ndim == 1:
             g2, x2 = g.reshape(1, -1), x.reshape(1, -1)

@@ -27,7 +27,7 @@ model = BagModel()
 print(model)
 print(model.emb.weight[0], model.emb.weight.shape)
 opt = torch.optim.AdamW(model.parameters(), lr=0.05)
-for step in range(25):
+for _ in range(25):
     loss = F.cross_entropy(model(tokens), labels)
     opt.zero_grad()
     loss.backward()
