@@ -19,7 +19,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-WORKLOADS = ["W1", "W2", "W3", "W4", "W5"]
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "CNN"]
 OPS = ["add", "mul_scalar", "matmul", "sum", "tiny_graph"]
 
 
@@ -32,6 +32,8 @@ def _child(impl: str, what: str, reps: int) -> float:
     import workloads
     if impl == "numpy":
         fn = workloads.build_numpy_floor(what)
+        if fn is None:
+            return float("nan")
     else:
         T = importlib.import_module(impl)
         if impl == "torch":
@@ -81,7 +83,7 @@ def main() -> None:
         return
     have_torch = importlib.util.find_spec("torch") is not None
     impls = ["torch", "gradkit"] if have_torch else ["gradkit"]
-    reps = {"W1": 300, "W2": 300, "W3": 200, "W4": 10, "W5": 300}
+    reps = {"W1": 300, "W2": 300, "W3": 200, "W4": 10, "W5": 300, "CNN": 50}
     if args.quick:
         reps = {k: max(3, v // 5) for k, v in reps.items()}
     res: dict = {"workloads": {}, "ops": {}, "import_s": {}, "example1_s": {}}

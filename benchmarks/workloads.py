@@ -50,6 +50,14 @@ def build(T, name):
         x, y = _data(T, 32, 30, 1, "bin")
         model, loss_fn = _mlp(T, [30, 16, 1]), T.nn.BCEWithLogitsLoss()
         opt = T.optim.Adam(model.parameters())
+    elif name == "CNN":
+        x = T.tensor(np.random.default_rng(0).standard_normal((64, 1, 8, 8)).astype(np.float32))
+        y = T.tensor(np.random.default_rng(1).integers(0, 10, 64))
+        model = T.nn.Sequential(T.nn.Conv2d(1, 8, 3, padding=1), T.nn.ReLU(), T.nn.Conv2d(8, 16, 3, padding=1),
+                                T.nn.ReLU(), T.nn.Flatten(), T.nn.Linear(16 * 64, 32), T.nn.ReLU(),
+                                T.nn.Linear(32, 10))
+        loss_fn = T.nn.CrossEntropyLoss()
+        opt = T.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
     else:
         raise KeyError(name)
 
@@ -63,7 +71,9 @@ def build(T, name):
 
 
 def build_numpy_floor(name):
-    """The same step hand-written in NumPy (float32), the floor a framework cannot beat."""
+    """The same step hand-written in NumPy (float32), the floor a framework cannot beat (None: not written)."""
+    if name == "CNN":
+        return None
     rng = np.random.default_rng(0)
     sizes = {"W1": [1, 1], "W2": [1, 4, 1], "W3": [64, 128, 10], "W4": [784, 1024, 1024, 10], "W5": [30, 16, 1]}[name]
     n = {"W1": 100, "W2": 100, "W3": 64, "W4": 256, "W5": 32}[name]

@@ -101,11 +101,14 @@ def _im2col_groups(x, pads, K, s, d, g, out):
     return win.transpose(perm).reshape(g, N * math.prod(out), (C // g) * math.prod(K))
 
 
-def _conv_np(x, w, pads, s, d, g, out):
+def _conv_np(x, w, pads, s, d, g, out, keep=None):
+    """The convolution; with a list ``keep``, the im2col matrix is appended to it for the weight gradient."""
     N = x.shape[0]
     O = w.shape[0]
     K = w.shape[2:]
     cols = _im2col_groups(x, pads, K, s, d, g, out)
+    if keep is not None:
+        keep.append(cols)
     wm = w.reshape(g, O // g, -1)
     y = np.matmul(cols, wm.transpose(0, 2, 1))
     D = len(K)
@@ -128,11 +131,12 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
     return np.ascontiguousarray(_crop(_col2im(cols, buf_shape, out, K, s, d), pads, S))
 
 
-def _conv_grad_weight_np(go, x, wshape, pads, s, d, g):
+def _conv_grad_weight_np(go, x, wshape, pads, s, d, g, cols=None):
     N, O = go.shape[:2]
     out = go.shape[2:]
     K = tuple(wshape[2:])
-    cols = _im2col_groups(x, pads, K, s, d, g, out)
+    if cols is None:
+        cols = _im2col_groups(x, pads, K, s, d, g, out)
     gm = go.reshape(N, g, O // g, -1).transpose(1, 2, 0, 3).reshape(g, O // g, -1)
     return np.matmul(gm, cols).reshape(wshape)
 
@@ -149,7 +153,9 @@ class _ConvFn(Function):
         K = w.shape[2:]
         if out is None:
             out = _out_size(x.shape[2:], K, s, pads, d)
-        y = _conv_np(x._data, w._data, pads, s, d, g, out)
+        keep = [] if (w.requires_grad and ctx.needs_input_grad[1]) else None
+        y = _conv_np(x._data, w._data, pads, s, d, g, out, keep)
+        ctx.cols = keep[0] if keep else None
         if b is not None:
             y += b._data.reshape(1, -1, *([1] * len(K)))
         ctx.save_for_backward(x, w)
@@ -162,7 +168,8 @@ class _ConvFn(Function):
         pads, s, d, g = ctx.cfg
         nx, nw, nb = ctx.needs_input_grad[:3]
         gx = _ConvGradInputFn.apply(go, w, tuple(x.shape[2:]), pads, s, d, g) if nx else None
-        gw = _ConvGradWeightFn.apply(go, x, tuple(w.shape), pads, s, d, g) if nw else None
+        cols, ctx.cols = ctx.cols, None
+        gw = _ConvGradWeightFn.apply(go, x, tuple(w.shape), pads, s, d, g, cols) if nw else None
         gb = go.sum((0, *range(2, go.dim()))) if nb else None
         return gx, gw, gb, None, None, None, None, None
 
@@ -191,10 +198,10 @@ class _ConvGradWeightFn(Function):
     """The gradient of a convolution with respect to its weight."""
 
     @staticmethod
-    def forward(ctx, go, x, wshape, pads, s, d, g):
+    def forward(ctx, go, x, wshape, pads, s, d, g, cols=None):
         ctx.save_for_backward(go, x)
         ctx.cfg = (pads, s, d, g)
-        return _wrap(_conv_grad_weight_np(go._data, x._data, wshape, pads, s, d, g))
+        return _wrap(_conv_grad_weight_np(go._data, x._data, wshape, pads, s, d, g, cols))
 
     @staticmethod
     def backward(ctx, h):
@@ -204,7 +211,7 @@ class _ConvGradWeightFn(Function):
         out = tuple(go.shape[2:])
         a = _ConvFn.apply(x, h, None, pads, s, d, g, out) if ngo else None
         b = _ConvGradInputFn.apply(go, h, tuple(x.shape[2:]), pads, s, d, g) if nx else None
-        return a, b, None, None, None, None, None
+        return a, b, None, None, None, None, None, None
 
 
 def _check_common(name, x, w, b, D):

@@ -265,3 +265,17 @@ def test_inference_mode():
         x = T.ones(2, requires_grad=True)
         with T.inference_mode():
             assert not (x * 2).requires_grad
+
+
+def test_gradient_buffers_never_alias():
+    def body(T):
+        F = T.nn.functional
+        w = T.tensor([[0.5, -1.0], [2.0, 0.25]], requires_grad=True)
+        b = T.tensor([0.1, 0.2], requires_grad=True)
+        c = T.tensor([0.3, -0.4], requires_grad=True)
+        x = T.tensor([[1.0, 2.0], [3.0, -1.0], [0.5, 0.5]])
+        for _ in range(2):
+            h = F.linear(F.linear(x, w, b), w, b)
+            (h.sum() + (b + c).sum() * 3).backward()
+        return w.grad, b.grad, c.grad
+    _both(body)

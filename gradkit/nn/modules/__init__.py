@@ -15,11 +15,13 @@ from .pixelshuffle import *  # noqa: F403
 from .pooling import *  # noqa: F403
 from .sparse import *  # noqa: F403
 from .upsampling import *  # noqa: F403
-from . import (activation, batchnorm, container, conv, dropout, flatten, fold, linear, loss, normalization,
-               padding, pixelshuffle, pooling, sparse, upsampling)
+from .distance import *  # noqa: F403
+from .channelshuffle import *  # noqa: F403
+from . import (activation, batchnorm, channelshuffle, container, conv, distance, dropout, flatten, fold, linear, loss,
+               normalization, padding, pixelshuffle, pooling, sparse, upsampling)
 
 __all__ = ["Module"]
 for _m in (container, activation, batchnorm, conv, dropout, flatten, fold, linear, loss, normalization, padding,
-           pixelshuffle, pooling, sparse, upsampling):
+           pixelshuffle, pooling, sparse, upsampling, distance, channelshuffle):
     __all__ += list(_m.__all__)
 del _m
