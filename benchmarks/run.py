@@ -63,9 +63,11 @@ def _run(impl: str, what: str, reps: int) -> float:
 
 
 def _process_time(impl: str, code: str) -> float:
+    """Wall time of a fresh interpreter running ``code`` (bytecode caching allowed, as on a user's machine)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", code.replace("IMPL", impl)], check=True, capture_output=True,
-                   cwd=ROOT)
+                   cwd=ROOT, env=env)
     return time.perf_counter() - t0
 
 
@@ -96,7 +98,8 @@ def main() -> None:
     for op in OPS:
         res["ops"][op] = {i: _run(i, op, 2000 if not args.quick else 300) for i in impls}
     for i in impls:
-        res["import_s"][i] = min(_process_time(i, "import IMPL") for _ in range(3))
+        res["import_s"][i] = min(_process_time(i, "import IMPL") for _ in range(4))
+    res["import_s"]["numpy"] = min(_process_time("numpy", "import IMPL") for _ in range(4))
     if os.path.exists(EXAMPLE1):
         shim = ("import sys, runpy, importlib; sys.path.insert(0, '.');"
                 "from gradkit.lab._shim import torch_is_gradkit\n"
@@ -129,12 +132,13 @@ def _markdown(res, have_torch) -> str:
         t = r.get("torch")
         lines.append(f"| {op} | {t:.2f} | {r['gradkit']:.2f} | {t / r['gradkit']:.2f}× |" if t else
                      f"| {op} | – | {r['gradkit']:.2f} | – |")
-    lines += ["", "| process | torch s | gradkit s |", "|---|---|---|"]
+    lines += ["", "| process | torch s | gradkit s | numpy s |", "|---|---|---|---|"]
     for k in ("import_s", "example1_s"):
         r = res[k]
         if r:
             t, g = r.get("torch") or float("nan"), r.get("gradkit") or float("nan")
-            lines.append(f"| {k[:-2]} | {t:.3f} | {g:.3f} |")
+            n = r.get("numpy")
+            lines.append(f"| {k[:-2]} | {t:.3f} | {g:.3f} | {'' if n is None else f'{n:.3f}'} |")
     return "\n".join(lines) + "\n"
 
 
