@@ -9,7 +9,7 @@ from . import _dtype
 from ._dtype import (bfloat16, bool, double, dtype, finfo, float, float16, float32, float64, get_default_dtype,  # noqa: A004
                      half, iinfo, int, int8, int16, int32, int64, long, promote_types, set_default_dtype, short,
                      uint8)
-from ._tensor import Size, Tensor, device
+from ._tensor import Size, Tensor, device, typename
 from .autograd import ops as _ops
 from .autograd.grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad,
                                  set_grad_enabled)
@@ -66,10 +66,6 @@ def can_cast(from_: dtype, to: dtype) -> bool:
     return not (from_.cat > to.cat)
 
 
-def typename(obj) -> str:
-    if isinstance(obj, Tensor):
-        return obj.type()
-    return type(obj).__name__
 
 
 def set_default_tensor_type(t) -> None:

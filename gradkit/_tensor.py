@@ -525,6 +525,23 @@ _TYPE_NAMES = {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor", 
 _TYPE_FROM_NAME = {v: D._BY_NAME[k] for k, v in _TYPE_NAMES.items()}
 
 
+def typename(obj) -> str:
+    """torch.typename: ``'torch.FloatTensor'`` for tensors, the qualified class name otherwise."""
+    if isinstance(obj, Tensor):
+        return obj.type()
+    module = getattr(obj, "__module__", "") or ""
+    if hasattr(obj, "__qualname__"):
+        qualname = obj.__qualname__
+    elif hasattr(obj, "__name__"):
+        qualname = obj.__name__
+    else:
+        module = obj.__class__.__module__ or ""
+        qualname = obj.__class__.__qualname__
+    if module in ("", "builtins"):
+        return qualname
+    return f"{module}.{qualname}"
+
+
 def _contiguous_strides(shape) -> tuple:
     st = []
     acc = 1

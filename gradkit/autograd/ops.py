@@ -3091,7 +3091,9 @@ def einsum(equation, *operands):
             if c in seen:
                 x = x.diagonal(0, seen[c], i)
                 tm2 = [ch for j, ch in enumerate(tm) if j not in (seen[c], i)] + [c]
-                return einsum(equation.replace(tm, "".join(tm2), 1), *[x if o is op else o for o in operands])
+                k = len(full)
+                new_eq = ",".join("".join(tm2) if j == k else t for j, t in enumerate(terms)) + "->" + rhs
+                return einsum(new_eq, *[x if j == k else o for j, o in enumerate(operands)])
             seen[c] = i
         for c, s in zip(tm, op.shape):
             if sizes.get(c, 1) == 1:

@@ -91,29 +91,88 @@ def _crop(buf: np.ndarray, pads: Sequence[tuple], S: Sequence[int]) -> np.ndarra
 
 
 # ---------------------------------------------------------------------------------------------------- convolution
-def _im2col_groups(x, pads, K, s, d, g, out):
-    """``(g, N*P, C/g*prod(K))`` matrix of the windows of ``x`` (zero padded)."""
-    xp = _pad_zeros(x, pads)
+# Layout: the input is copied once into a zero-padded channel-major buffer ``(C, N, flat padded plane)``; the
+# im2col matrix has rows ``(c, kernel offset)`` and columns ``(n, output position)`` and is filled by one copy per
+# kernel offset, so each convolution is a single ``W @ cols`` matmul per group. For stride 1 the columns are "wide":
+# every output row spans the whole padded row, which makes each per-offset copy a contiguous slice of the flat
+# plane (the surplus columns are computed and dropped).
+def _flat_strides(Sp: Sequence[int]) -> list:
+    st = [1] * len(Sp)
+    for i in range(len(Sp) - 2, -1, -1):
+        st[i] = st[i + 1] * Sp[i + 1]
+    return st
+
+
+def _to_buffer(x: np.ndarray, lo: Sequence[int], Sp: Sequence[int], extra: int = 0) -> np.ndarray:
+    """Zero buffer ``(C, N, prod(Sp) + extra)`` holding ``x (N, C, *S)`` at offset ``lo`` (negative ``lo`` crops)."""
+    N, C = x.shape[:2]
+    S = x.shape[2:]
+    buf = np.zeros((C, N, math.prod(Sp) + extra), dtype=x.dtype)
+    it = buf.itemsize
+    view = _as_strided(buf, (C, N, *Sp), buf.strides[:2] + tuple(v * it for v in _flat_strides(Sp)))
+    dst, src = [slice(None)] * 2, [slice(None)] * 2
+    for i in range(len(Sp)):
+        a, b = max(lo[i], 0), min(lo[i] + S[i], Sp[i])
+        if b <= a:
+            return buf
+        dst.append(slice(a, b))
+        src.append(slice(a - lo[i], b - lo[i]))
+    view[tuple(dst)] = x.transpose(1, 0, *range(2, x.ndim))[tuple(src)]
+    return buf
+
+
+def _wide_ok(out, K, s, d) -> bool:
+    if any(v != 1 for v in s):
+        return False
+    D = len(K)
+    return math.prod(out[i] + (K[i] - 1) * d[i] for i in range(1, D)) <= 2 * math.prod(out[1:])
+
+
+def _im2col(x: np.ndarray, lo, K, s, d, out, wide: bool):
+    """``(cols (C, prod(K), N, M), grid)``: ``grid`` is the shape the ``M`` columns of one image unflatten to."""
     N, C = x.shape[:2]
     D = len(K)
-    win = _windows(xp, out, K, s, d).reshape(N, g, C // g, *out, *K)
-    perm = (1, 0, *range(3, 3 + D), 2, *range(3 + D, 3 + 2 * D))
-    return win.transpose(perm).reshape(g, N * math.prod(out), (C // g) * math.prod(K))
+    offsets = list(product(*(range(k) for k in K)))
+    if wide:
+        Sp = [out[i] + (K[i] - 1) * d[i] for i in range(D)]
+        st = _flat_strides(Sp)
+        buf = _to_buffer(x, lo, Sp, sum((K[i] - 1) * d[i] * st[i] for i in range(1, D)))
+        M = out[0] * st[0]
+        cols = np.empty((C, len(offsets), N, M), dtype=x.dtype)
+        for j, kidx in enumerate(offsets):
+            o = sum(kidx[i] * d[i] * st[i] for i in range(D))
+            cols[:, j] = buf[:, :, o:o + M]
+        return cols, (out[0], *Sp[1:])
+    E = [(out[i] - 1) * s[i] + (K[i] - 1) * d[i] + 1 for i in range(D)]
+    buf = _to_buffer(x, lo, E).reshape(C, N, *E)
+    cols = np.empty((C, len(offsets), N, *out), dtype=x.dtype)
+    for j, kidx in enumerate(offsets):
+        sl = tuple(slice(kidx[i] * d[i], kidx[i] * d[i] + (out[i] - 1) * s[i] + 1, s[i]) for i in range(D))
+        cols[:, j] = buf[(slice(None), slice(None), *sl)]
+    return cols.reshape(C, len(offsets), N, -1), tuple(out)
 
 
-def _conv_np(x, w, pads, s, d, g, out, keep=None):
-    """The convolution; with a list ``keep``, the im2col matrix is appended to it for the weight gradient."""
-    N = x.shape[0]
+def _gmatmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a[0] @ b[0])[None] if a.shape[0] == 1 else np.matmul(a, b)
+
+
+def _conv_np(x, w, pads, s, d, g, out, bias=None, keep=None):
+    """``conv(x, w) (+ bias)``; with a list ``keep``, ``(cols, grid)`` is appended to it for the weight gradient."""
+    N, C = x.shape[:2]
     O = w.shape[0]
     K = w.shape[2:]
-    cols = _im2col_groups(x, pads, K, s, d, g, out)
-    if keep is not None:
-        keep.append(cols)
-    wm = w.reshape(g, O // g, -1)
-    y = np.matmul(cols, wm.transpose(0, 2, 1))
     D = len(K)
-    y = y.reshape(g, N, *out, O // g).transpose(1, 0, D + 2, *range(2, D + 2))
-    return np.ascontiguousarray(y).reshape(N, O, *out)
+    cols, grid = _im2col(x, [p[0] for p in pads], K, s, d, out, _wide_ok(out, K, s, d))
+    if keep is not None:
+        keep.append((cols, grid))
+    y = _gmatmul(w.reshape(g, O // g, -1), cols.reshape(g, -1, cols.shape[2] * cols.shape[3]))
+    y = y.reshape(O, N, *grid)[(Ellipsis, *(slice(0, v) for v in out[1:]))].transpose(1, 0, *range(2, D + 2))
+    res = np.empty((N, O, *out), dtype=x.dtype)
+    if bias is None:
+        np.copyto(res, y)
+    else:
+        np.add(y, bias.reshape(1, O, *([1] * D)), out=res)
+    return res
 
 
 def _conv_grad_input_np(go, w, S, pads, s, d, g):
@@ -122,23 +181,38 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
     K = w.shape[2:]
     D = len(K)
     cg = w.shape[1]
-    gm = go.reshape(N, g, O // g, -1).transpose(1, 0, 3, 2).reshape(g, -1, O // g)
-    cols = np.matmul(gm, w.reshape(g, O // g, -1))
-    cols = cols.reshape(g, N, *out, cg, *K)
-    perm = (1, 0, D + 2, *range(D + 3, 2 * D + 3), *range(2, D + 2))
-    cols = cols.transpose(perm).reshape(N, g * cg, *K, *out)
-    buf_shape = [S[i] + pads[i][0] + pads[i][1] for i in range(D)]
-    return np.ascontiguousarray(_crop(_col2im(cols, buf_shape, out, K, s, d), pads, S))
+    C = g * cg
+    if all(v == 1 for v in s):
+        # the adjoint of a stride-1 convolution is a convolution with the flipped, transposed kernel
+        wf = w.reshape(g, O // g, cg, *K).swapaxes(1, 2)[(Ellipsis, *(slice(None, None, -1),) * D)]
+        wf = np.ascontiguousarray(wf).reshape(C, O // g, *K)
+        lo = [((K[i] - 1) * d[i] - pads[i][0], 0) for i in range(D)]
+        return _conv_np(go, wf, lo, s, d, g, tuple(S))
+    gm = np.ascontiguousarray(go.transpose(1, 0, *range(2, D + 2))).reshape(g, O // g, -1)
+    gc = _gmatmul(w.reshape(g, O // g, -1).transpose(0, 2, 1), gm).reshape(C, -1, N, *out)
+    E = [max((out[i] - 1) * s[i] + (K[i] - 1) * d[i] + 1, pads[i][0] + S[i]) for i in range(D)]
+    buf = np.zeros((C, N, *E), dtype=go.dtype)
+    for j, kidx in enumerate(product(*(range(k) for k in K))):
+        sl = tuple(slice(kidx[i] * d[i], kidx[i] * d[i] + (out[i] - 1) * s[i] + 1, s[i]) for i in range(D))
+        buf[(slice(None), slice(None), *sl)] += gc[:, j]
+    crop = tuple(slice(pads[i][0], pads[i][0] + S[i]) for i in range(D))
+    return np.ascontiguousarray(buf[(slice(None), slice(None), *crop)].transpose(1, 0, *range(2, D + 2)))
 
 
-def _conv_grad_weight_np(go, x, wshape, pads, s, d, g, cols=None):
+def _conv_grad_weight_np(go, x, wshape, pads, s, d, g, kept=None):
     N, O = go.shape[:2]
-    out = go.shape[2:]
+    out = tuple(go.shape[2:])
     K = tuple(wshape[2:])
-    if cols is None:
-        cols = _im2col_groups(x, pads, K, s, d, g, out)
-    gm = go.reshape(N, g, O // g, -1).transpose(1, 2, 0, 3).reshape(g, O // g, -1)
-    return np.matmul(gm, cols).reshape(wshape)
+    lo = [p[0] for p in pads]
+    cols, grid = kept if kept is not None else _im2col(x, lo, K, s, d, out, _wide_ok(out, K, s, d))
+    wide = grid != out
+    gm = _to_buffer(go, [0] * len(K), grid) if wide else go.transpose(1, 0, *range(2, go.ndim))
+    gm = np.ascontiguousarray(gm).reshape(g, O // g, -1)
+    gw = _gmatmul(gm, cols.reshape(g, -1, gm.shape[2]).transpose(0, 2, 1)).reshape(wshape)
+    if wide and not np.isfinite(gw).all():
+        # non-finite inputs in the dropped wide columns would leak in as 0 * inf: redo it on exact windows
+        return _conv_grad_weight_np(go, x, wshape, pads, s, d, g, _im2col(x, lo, K, s, d, out, False))
+    return gw
 
 
 def _out_size(S, K, s, pads, d):
@@ -154,10 +228,8 @@ class _ConvFn(Function):
         if out is None:
             out = _out_size(x.shape[2:], K, s, pads, d)
         keep = [] if (w.requires_grad and ctx.needs_input_grad[1]) else None
-        y = _conv_np(x._data, w._data, pads, s, d, g, out, keep)
+        y = _conv_np(x._data, w._data, pads, s, d, g, out, None if b is None else b._data, keep)
         ctx.cols = keep[0] if keep else None
-        if b is not None:
-            y += b._data.reshape(1, -1, *([1] * len(K)))
         ctx.save_for_backward(x, w)
         ctx.cfg = (pads, s, d, g)
         return _wrap(y)

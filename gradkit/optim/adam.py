@@ -16,8 +16,12 @@ from .optimizer import (
     _check_fused_foreach,
     _check_fused_param,
     _check_lr,
+    _drop_flat,
+    _flat_eligible,
+    _flat_group,
     _lerp_,
     _new_step,
+    _next_step,
     _to_scalar,
     _upgrade_steps,
     _use_grad_for_differentiable,
@@ -129,6 +133,17 @@ class Adam(Optimizer):
                   "eps": group["eps"], "weight_decay": group["weight_decay"], "amsgrad": amsgrad,
                   "maximize": group["maximize"],
                   "decoupled_weight_decay": group["decoupled_weight_decay"]}
+            if _flat_eligible(group):
+                keys = ("exp_avg", "exp_avg_sq", "max_exp_avg_sq") if amsgrad else ("exp_avg", "exp_avg_sq")
+                fg = _flat_group(self, group, keys, "step", True)
+                if fg is not None:
+                    step = _next_step(fg)
+                    if step is not None:
+                        adam_kernel(fg.param, fg.grad, fg.bufs["exp_avg"], fg.bufs["exp_avg_sq"],
+                                    fg.bufs["max_exp_avg_sq"] if amsgrad else None, step, **kw)
+                        fg.scatter()
+                        continue
+            _drop_flat(self, group)
             for p in group["params"]:
                 g = p.grad
                 if g is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import warnings
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
@@ -267,6 +268,7 @@ class Optimizer:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self.__dict__.pop("_flat_cache", None)
         for name in ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks",
                      "_optimizer_state_dict_pre_hooks", "_optimizer_state_dict_post_hooks",
                      "_optimizer_load_state_dict_pre_hooks", "_optimizer_load_state_dict_post_hooks"):
@@ -540,3 +542,240 @@ class Optimizer:
         if not param_set.isdisjoint(id(p) for p in param_group["params"]):
             raise ValueError("some parameters appear in more than one parameter group")
         self.param_groups.append(param_group)
+
+
+# ----------------------------------------------------------------------------------------------
+# the flat ("foreach") path: one kernel call over a whole parameter group
+
+
+class _FlatGroup:
+    """Flat buffers of one parameter group for the foreach path.
+
+    ``param`` holds every parameter of the group end to end; each parameter's ``_data`` is made a
+    view of it where nothing else holds the parameter's array (otherwise its values are copied in
+    before and out after the update). ``bufs[key]`` holds a state entry of every parameter end to
+    end, and the tensors in ``optimizer.state`` have views of it as their ``_data``. ``steps`` does
+    the same for 0-d step counters.
+    """
+
+    __slots__ = ("group", "state", "params", "n", "dtype", "shapes", "sizes", "param", "pviews", "grad",
+                 "sts", "bufs", "checks", "steps", "step_key")
+
+    def __init__(self, group: dict[str, Any], state: Any, params: list, dtype: np.dtype) -> None:
+        self.group = group
+        self.state = state
+        self.params = list(params)
+        self.n = len(params)
+        self.dtype = dtype
+        self.shapes = [p._data.shape for p in params]
+        self.sizes = [p._data.size for p in params]
+        total = sum(self.sizes)
+        self.param = np.empty(total, dtype)
+        self.grad = np.empty(total, dtype)
+        self.pviews = self._views(self.param)
+        self.sts: list[dict | None] = [state.get(p) for p in params]
+        self.bufs: dict[str, np.ndarray | None] = {}
+        self.checks: list[tuple[dict, str, Tensor, np.ndarray]] = []
+        self.steps: np.ndarray | None = None
+        self.step_key: str | None = None
+        for p, v in zip(params, self.pviews):
+            a = p._data
+            v[...] = a
+            del a
+            self._install(p, v)
+
+    @staticmethod
+    def _install(p: Tensor, v: np.ndarray) -> None:
+        """Make ``v`` the parameter's array when no other array, view or tensor shares the old one."""
+        a = p._data
+        if a.base is None and a.flags.c_contiguous and sys.getrefcount(a) == 3:
+            p._data = v
+
+    def _views(self, flat: np.ndarray) -> list[np.ndarray]:
+        out = []
+        off = 0
+        for shape, size in zip(self.shapes, self.sizes):
+            out.append(flat[off:off + size].reshape(shape))
+            off += size
+        return out
+
+    def adopt(self, key: str, flat: np.ndarray, tensors: list[Tensor] | None = None) -> None:
+        """Make ``flat`` the buffer of state entry ``key``: copy ``tensors`` (the current per-parameter
+        values) in and point them at their views, or create the per-parameter entries."""
+        views = self._views(flat)
+        state = self.state
+        for i, (p, v) in enumerate(zip(self.params, views)):
+            if tensors is None:
+                t = _wrap(v)
+                st = state[p]
+                st[key] = t
+                self.sts[i] = st
+            else:
+                t = tensors[i]
+                v[...] = t._data
+                t._data = v
+                st = self.sts[i]
+            self.checks.append((st, key, t, v))
+        self.bufs[key] = flat
+
+    def adopt_steps(self, key: str, tensors: list[Tensor] | None, np_dtype: Any) -> None:
+        """Like :meth:`adopt` for 0-d step counters."""
+        steps = np.zeros(self.n, np_dtype)
+        state = self.state
+        for i, p in enumerate(self.params):
+            v = steps[i:i + 1].reshape(())
+            if tensors is None:
+                t = _wrap(v)
+                st = state[p]
+                st[key] = t
+                self.sts[i] = st
+            else:
+                t = tensors[i]
+                v[...] = t._data
+                t._data = v
+                st = self.sts[i]
+            self.checks.append((st, key, t, v))
+        self.steps = steps
+        self.step_key = key
+
+    def gather(self, state: Any) -> bool:
+        """Check that the group, its gradients and its state still fit these buffers; copy the
+        gradients (and any parameter not viewing ``param``) in. False: take the per-parameter path."""
+        params = self.group["params"]
+        if state is not self.state or len(params) != self.n:
+            return False
+        grads = []
+        dt = self.dtype
+        for p, q, v, st in zip(params, self.params, self.pviews, self.sts):
+            if p is not q:
+                return False
+            g = p.grad
+            if g is None:
+                return False
+            gd = g._data
+            if gd.dtype != dt or gd.shape != v.shape:
+                return False
+            grads.append(gd)
+            if st is not None and state.get(p) is not st:
+                return False
+            a = p._data
+            if a is not v:
+                if a.shape != v.shape or a.dtype != dt:
+                    return False
+                v[...] = a
+                del a
+                self._install(p, v)
+        for st, key, t, v in self.checks:
+            if st.get(key) is not t or t._data is not v:
+                return False
+        np.concatenate(grads, axis=None, out=self.grad)
+        return True
+
+    def scatter(self) -> None:
+        """Copy the updated values to parameters not viewing ``param``; bump every version counter."""
+        for p, v in zip(self.params, self.pviews):
+            if p._data is not v:
+                p._data[...] = v
+            p._version[0] += 1
+
+
+def _flat_eligible(group: dict[str, Any]) -> bool:
+    return group.get("foreach") is not False and not group.get("differentiable") and not group.get("fused") \
+        and not group.get("capturable")
+
+
+def _drop_flat(opt: Optimizer, group: dict[str, Any]) -> None:
+    cache = opt.__dict__.get("_flat_cache")
+    if cache:
+        cache.pop(id(group), None)
+
+
+def _flat_group(opt: Optimizer, group: dict[str, Any], keys: tuple[str, ...], step_key: str | None,
+                create: bool) -> _FlatGroup | None:
+    """The group's flat buffers, synced for this step (gradients gathered into ``grad``), or None when
+    the group takes the per-parameter path (the cached buffers are then dropped, since that path
+    may touch only some parameters' state).
+
+    ``keys`` name the parameter-shaped state entries and ``step_key`` a 0-d step counter. Either
+    every parameter has all of them (they are copied into flat buffers) or none has any; then
+    ``create`` makes them (zeros), otherwise their buffers stay None for the step to fill in.
+    """
+    cache = opt.__dict__.get("_flat_cache")
+    if cache is None:
+        cache = opt.__dict__["_flat_cache"] = {}
+    fg = cache.get(id(group))
+    if fg is not None and fg.group is group and fg.gather(opt.state):
+        return fg
+    cache.pop(id(group), None)
+    fg = _build_flat(opt, group, keys, step_key, create)
+    if fg is None or not fg.gather(opt.state):
+        return None
+    cache[id(group)] = fg
+    return fg
+
+
+def _build_flat(opt: Optimizer, group: dict[str, Any], keys: tuple[str, ...], step_key: str | None,
+                create: bool) -> _FlatGroup | None:
+    params = group["params"]
+    if not params or len({id(p) for p in params}) != len(params):
+        return None
+    dtype = params[0]._data.dtype
+    if dtype.kind != "f":
+        return None
+    state = opt.state
+    all_keys = keys + ((step_key,) if step_key else ())
+    have = []
+    for p in params:
+        if p.grad is None or p._data.dtype != dtype:
+            return None
+        st = state.get(p)
+        if all_keys and st and all(k in st for k in all_keys):
+            have.append(True)
+        elif st and any(k in st for k in all_keys):
+            return None
+        else:
+            have.append(False)
+    loaded = all(have)
+    if any(have) and not loaded:
+        return None
+    if loaded:
+        for key in keys:
+            for p in params:
+                t = state[p][key]
+                if not isinstance(t, Tensor) or t._data.dtype != dtype or t._data.shape != p._data.shape:
+                    return None
+        if step_key:
+            sdt = state[params[0]][step_key]
+            if not isinstance(sdt, Tensor):
+                return None
+            sdt = sdt._data.dtype
+            for p in params:
+                t = state[p][step_key]
+                if not isinstance(t, Tensor) or t._data.dtype != sdt or t._data.shape != ():
+                    return None
+    fg = _FlatGroup(group, state, params, dtype)
+    if loaded:
+        if step_key:
+            fg.adopt_steps(step_key, [state[p][step_key] for p in params], sdt)
+        for key in keys:
+            fg.adopt(key, np.empty(fg.param.size, dtype), [state[p][key] for p in params])
+    elif create:
+        if step_key:
+            fg.adopt_steps(step_key, None, _scalar_np_dtype())
+        for key in keys:
+            fg.adopt(key, np.zeros(fg.param.size, dtype))
+    else:
+        for key in keys:
+            fg.bufs[key] = None
+    return fg
+
+
+def _next_step(fg: _FlatGroup) -> float | None:
+    """Advance the group's step counters by one and return the common value (None, untouched, when
+    they differ)."""
+    steps = fg.steps
+    values = steps.tolist()
+    if values.count(values[0]) != len(values):
+        return None
+    steps += 1
+    return steps[0].item()

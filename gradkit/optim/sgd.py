@@ -13,6 +13,9 @@ from .optimizer import (
     _check_fused_foreach,
     _check_fused_param,
     _check_lr,
+    _drop_flat,
+    _flat_eligible,
+    _flat_group,
     _to_scalar,
     _use_grad_for_differentiable,
 )
@@ -87,6 +90,17 @@ class SGD(Optimizer):
             kw = {"weight_decay": _to_scalar(group["weight_decay"]), "momentum": momentum,
                   "lr": _to_scalar(group["lr"]), "dampening": group["dampening"],
                   "nesterov": group["nesterov"], "maximize": group["maximize"]}
+            if _flat_eligible(group):
+                fg = _flat_group(self, group, ("momentum_buffer",) if momentum != 0 else (), None, False)
+                if fg is not None:
+                    buf = fg.bufs.get("momentum_buffer")
+                    out = sgd_kernel(fg.param, fg.grad, buf, **kw)
+                    if momentum != 0 and buf is None:
+                        fg.adopt("momentum_buffer", out)
+                    fg.scatter()
+                    continue
+            else:
+                _drop_flat(self, group)
             fused = group["fused"]
             for p in group["params"]:
                 g = p.grad

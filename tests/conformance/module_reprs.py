@@ -29,7 +29,6 @@ heads = nn.ModuleDict({"a": nn.Linear(2, 1), "b": nn.Identity()})
 params = nn.ParameterList([nn.Parameter(torch.ones(2)), nn.Parameter(torch.zeros(1))])
 pd = nn.ParameterDict({"scale": nn.Parameter(torch.ones(1))})
 print(layers, heads, params, pd, sep="\n")
-print(nn.LSTMCell if hasattr(nn, "LSTMCell") and False else "skip")
 for m in [nn.Linear(3, 2, bias=False), nn.Conv1d(2, 4, 5, stride=2, dilation=2, groups=2), nn.BatchNorm1d(7, momentum=0.2),
           nn.LayerNorm([3, 4], eps=1e-6), nn.GroupNorm(2, 4), nn.Embedding(10, 3, padding_idx=0), nn.LeakyReLU(0.2),
           nn.ELU(alpha=0.5), nn.Softmax(dim=-1), nn.Hardtanh(-2, 2), nn.MaxPool2d(3, 2, 1), nn.AvgPool1d(2),

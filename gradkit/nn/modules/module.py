@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ... import _dtype as D
-from ..._tensor import Tensor, _wrap, check_device
+from ..._tensor import Tensor, _wrap, check_device, typename
 from ...autograd.grad_mode import GRAD, no_grad
 from ...autograd._core import edge as _edge
 from ...autograd.graph import Node
@@ -54,21 +54,7 @@ def _addindent(s_: str, num_spaces: int) -> str:
     return first + "\n" + "\n".join(s)
 
 
-def _typename(obj: Any) -> str:
-    """torch.typename: ``'torch.FloatTensor'`` for tensors, the qualified class name otherwise."""
-    if isinstance(obj, Tensor):
-        return obj.type()
-    module = getattr(obj, "__module__", "") or ""
-    if hasattr(obj, "__qualname__"):
-        qualname = obj.__qualname__
-    elif hasattr(obj, "__name__"):
-        qualname = obj.__name__
-    else:
-        module = obj.__class__.__module__ or ""
-        qualname = obj.__class__.__qualname__
-    if module in ("", "builtins"):
-        return qualname
-    return f"{module}.{qualname}"
+_typename = typename
 
 
 class _Handle(RemovableHandle):

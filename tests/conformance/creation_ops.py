@@ -1,0 +1,23 @@
+# Tensor creation: zeros/ones/full/eye/arange/linspace/logspace/empty shapes/like-variants/new_* methods/dtypes.
+import torch
+
+print(torch.zeros(2, 3), torch.ones((2,)), torch.full((2, 2), 3.5), torch.full((1, 3), 2, dtype=torch.float64))
+print(torch.eye(3), torch.eye(2, 4), torch.arange(5), torch.arange(1, 4), torch.arange(0, 1, 0.3), torch.arange(5, 0, -2))
+print(torch.linspace(-1, 1, 5), torch.logspace(0, 2, 3), torch.logspace(0, 3, 4, base=2), torch.linspace(0, 1, 1))
+print(torch.empty(2, 3).shape, torch.empty((0,)).numel(), torch.empty(3, dtype=torch.int64).dtype)
+x = torch.tensor([[1.5, 2.5]], dtype=torch.float64)
+print(torch.zeros_like(x), torch.ones_like(x, dtype=torch.int32), torch.full_like(x, 7), torch.empty_like(x).shape)
+print(x.new_zeros(2), x.new_ones((1, 2)), x.new_full((2,), -1.0), x.new_tensor([1, 2]), x.new_empty(3).dtype)
+print(torch.tensor([]), torch.tensor([[]]).shape, torch.tensor([[1], [2]]).shape, torch.tensor(0.5).shape)
+print(torch.zeros(2, 3, dtype=torch.bool), torch.ones(2, dtype=torch.uint8), torch.ones(2).long(), torch.ones(2).bool())
+print(torch.tril_indices(3, 3), torch.triu_indices(3, 3, 1), torch.diag_embed(torch.tensor([1.0, 2.0])))
+print(torch.as_tensor([1.0, 2.0]), torch.scalar_tensor(3), torch.zeros([]).shape, torch.tensor(5).dim())
+print(torch.arange(6).view(2, 3).float().requires_grad_().sum().requires_grad, torch.heaviside(torch.tensor([-1.0, 0.0, 2.0]), torch.tensor(0.5)))
+print(torch.atleast_2d(torch.tensor(1.0)).shape, torch.atleast_1d(torch.tensor(2)).shape)
+print(torch.Tensor([1, 2]), torch.Tensor(2, 3).shape, torch.FloatTensor([1]).dtype)
+print(torch.get_default_dtype())
+torch.set_default_dtype(torch.float64)
+print(torch.tensor([1.0]).dtype, torch.zeros(1).dtype, torch.arange(1.0).dtype, torch.randn(1).dtype)
+torch.set_default_dtype(torch.float32)
+print(torch.tensor([1.0]).dtype, torch.finfo(torch.float32).eps, torch.finfo(torch.float16).max, torch.iinfo(torch.int8).min)
+print(torch.finfo().tiny, torch.iinfo(torch.int64).max, torch.finfo(torch.float64).resolution)
