@@ -1645,11 +1645,7 @@ def reshape(input, *shape):
     else:
         ra = a.reshape(sh)
         r = _view_of(ra, input) if np.shares_memory(ra, a) else _wrap(ra)
-    if GRAD[0] and input.requires_grad:
-        n = ViewBackward0()
-        n.shape = a.shape
-        record(r, n, input)
-    return r
+    return _viewrec(r, input, ViewBackward0)
 
 
 def _shape_args(shape):
@@ -1682,11 +1678,7 @@ def view(input, *shape):
         raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one "
                            "dimension spans across two contiguous subspaces). Use .reshape(...) instead.") from None
     r = _view_of(ra, input)
-    if GRAD[0] and input.requires_grad:
-        n = ViewBackward0()
-        n.shape = a.shape
-        record(r, n, input)
-    return r
+    return _viewrec(r, input, ViewBackward0)
 
 
 def view_as(input, other):
@@ -1872,11 +1864,7 @@ def expand(input, *sizes):
         r = _view_of(a.view(), input)
     else:
         r = _view_of(np.broadcast_to(a, tgt), input)
-    if GRAD[0] and input.requires_grad:
-        n = ExpandBackward0()
-        n.shape = a.shape
-        record(r, n, input)
-    return r
+    return _viewrec(r, input, ExpandBackward0)
 
 
 def expand_as(input, other):

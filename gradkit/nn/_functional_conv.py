@@ -128,11 +128,60 @@ def _wide_ok(out, K, s, d) -> bool:
     return math.prod(out[i] + (K[i] - 1) * d[i] for i in range(1, D)) <= 2 * math.prod(out[1:])
 
 
+def _shift_ok(S, out, s) -> bool:
+    return all(v == 1 for v in s) and tuple(out[1:]) == tuple(S[1:])
+
+
+def _shift_plan(S, out, K, d, lo) -> list:
+    """Stride-1 convolutions whose output rows are as long as the input rows read each kernel offset as one shift of
+    the flat input plane: per offset, ``(shift, c0, c1, zero)`` with ``[c0, c1)`` the flat output range read from
+    ``[c0 + shift, c1 + shift)`` and ``zero`` the ``(axis, slice)`` blocks of wrapped-around (out of bounds) columns."""
+    D = len(K)
+    st = _flat_strides(S)
+    P = math.prod(S)
+    plan = []
+    for kidx in product(*(range(k) for k in K)):
+        r = [kidx[i] * d[i] - lo[i] for i in range(D)]
+        shift = sum(r[i] * st[i] for i in range(D))
+        a0 = min(max(-r[0], 0), out[0])
+        b0 = max(min(S[0] - r[0], out[0]), a0)
+        c0 = max(a0 * st[0], -shift)
+        c1 = max(min(b0 * st[0], P - shift), c0)
+        zero = []
+        for i in range(1, D):
+            a, b = min(max(-r[i], 0), S[i]), max(min(S[i] - r[i], S[i]), 0)
+            if a > 0:
+                zero.append((i, slice(0, a)))
+            if b < S[i]:
+                zero.append((i, slice(max(a, b), None)))
+        plan.append((shift, c0, c1, zero))
+    return plan
+
+
+def _zero_blocks(block: np.ndarray, zero: list) -> None:
+    for i, sl in zero:
+        idx = [slice(None)] * block.ndim
+        idx[2 + i] = sl
+        block[tuple(idx)] = 0
+
+
 def _im2col(x: np.ndarray, lo, K, s, d, out, wide: bool):
     """``(cols (C, prod(K), N, M), grid)``: ``grid`` is the shape the ``M`` columns of one image unflatten to."""
     N, C = x.shape[:2]
     D = len(K)
+    S = x.shape[2:]
     offsets = list(product(*(range(k) for k in K)))
+    if _shift_ok(S, out, s):
+        M = out[0] * math.prod(S[1:])
+        xf = x.reshape(N, C, -1).transpose(1, 0, 2)
+        cols = np.empty((C, len(offsets), N, out[0], *S[1:]), dtype=x.dtype)
+        cf = cols.reshape(C, len(offsets), N, M)
+        for j, (shift, c0, c1, zero) in enumerate(_shift_plan(S, out, K, d, lo)):
+            cf[:, j, :, :c0] = 0
+            cf[:, j, :, c1:] = 0
+            cf[:, j, :, c0:c1] = xf[:, :, c0 + shift:c1 + shift]
+            _zero_blocks(cols[:, j], zero)
+        return cf, tuple(out)
     if wide:
         Sp = [out[i] + (K[i] - 1) * d[i] for i in range(D)]
         st = _flat_strides(Sp)
@@ -182,6 +231,17 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
     D = len(K)
     cg = w.shape[1]
     C = g * cg
+    if _shift_ok(S, out, s):
+        gm = np.ascontiguousarray(go.transpose(1, 0, *range(2, D + 2))).reshape(g, O // g, -1)
+        gc = _gmatmul(w.reshape(g, O // g, -1).transpose(0, 2, 1), gm).reshape(C, -1, N, *out)
+        gcf = gc.reshape(C, gc.shape[1], N, -1)
+        gx = np.zeros((N, C, math.prod(S)), dtype=go.dtype)
+        gxt = gx.transpose(1, 0, 2)
+        for j, (shift, c0, c1, zero) in enumerate(_shift_plan(S, out, K, d, [p[0] for p in pads])):
+            if c1 > c0:
+                _zero_blocks(gc[:, j], zero)
+                gxt[:, :, c0 + shift:c1 + shift] += gcf[:, j, :, c0:c1]
+        return gx.reshape(N, C, *S)
     if all(v == 1 for v in s):
         # the adjoint of a stride-1 convolution is a convolution with the flipped, transposed kernel
         wf = w.reshape(g, O // g, cg, *K).swapaxes(1, 2)[(Ellipsis, *(slice(None, None, -1),) * D)]

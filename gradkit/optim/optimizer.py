@@ -679,6 +679,12 @@ class _FlatGroup:
             p._version[0] += 1
 
 
+# Above this size a group's elementwise work outweighs the per-parameter call overhead, and the
+# extra gradient copy and the large temporaries make the flat path slower.
+_FLAT_MAX_NUMEL = 1 << 17
+_FLAT_NUMEL_PER_PARAM = 1 << 14
+
+
 def _flat_eligible(group: dict[str, Any]) -> bool:
     return group.get("foreach") is not False and not group.get("differentiable") and not group.get("fused") \
         and not group.get("capturable")
@@ -718,6 +724,8 @@ def _build_flat(opt: Optimizer, group: dict[str, Any], keys: tuple[str, ...], st
                 create: bool) -> _FlatGroup | None:
     params = group["params"]
     if not params or len({id(p) for p in params}) != len(params):
+        return None
+    if sum(p._data.size for p in params) > max(_FLAT_MAX_NUMEL, _FLAT_NUMEL_PER_PARAM * len(params)):
         return None
     dtype = params[0]._data.dtype
     if dtype.kind != "f":
