@@ -102,7 +102,13 @@ _LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", 
 _LAZY_ATTR = {"save": "serialization", "load": "serialization"}
 
 
+_LINALG_ALIASES = {"det": "det", "inverse": "inv", "pinverse": "pinv", "logdet": "logdet", "slogdet": "slogdet",
+                   "svd": "svd", "qr": "qr", "cholesky": "cholesky", "lu": "lu"}
+
+
 def __getattr__(name: str):
+    if name in _LINALG_ALIASES:
+        return getattr(_importlib.import_module(f"{__name__}.linalg"), _LINALG_ALIASES[name])
     if name in _LAZY:
         return _importlib.import_module(f"{__name__}.{name}")
     if name in _LAZY_ATTR:

@@ -25,7 +25,7 @@ scatter_add scatter_reduce masked_select masked_scatter nonzero argwhere select 
 chunk unbind hsplit vsplit tril triu diagonal diag diag_embed trace
 mm matmul bmm mv dot inner vdot outer ger addmm baddbmm addbmm addmv addr cross
 softmax log_softmax sort argsort msort topk kthvalue median quantile unique unique_consecutive bincount
-histc cummax cummin clone contiguous _to_dtype
+histc cummax cummin clone contiguous _to_dtype diff mode sum_to_size narrow_copy kron isin deg2rad rad2deg
 add_ sub_ mul_ div_ relu_ zero_ fill_ copy_
 """
 
@@ -154,6 +154,14 @@ Tensor.t_ = _t_
 Tensor.transpose_ = _transpose_
 Tensor.resize_ = _resize_
 Tensor.unfold = _unfold
+
+
+def _heaviside(self, values):
+    from ._creation import heaviside
+    return heaviside(self, values)
+
+
+Tensor.heaviside = _heaviside
 Tensor.apply_ = lambda self, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data)), self)[1]
 Tensor.map_ = lambda self, other, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data, other._data)),
                                        self)[1]

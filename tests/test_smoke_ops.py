@@ -67,3 +67,30 @@ def test_shape(i):
 def test_linear_addmm():
     run_both(lambda T, x, w, b: T.nn.functional.linear(x, w, b) if T.__name__ == "torch" else T._ops.linear(x, w, b),
              [r(5, 3), r(4, 3), r(4)], requires_grad=(0, 1, 2))
+
+
+COMPOSITE = [lambda T, a: T.diff(a, dim=1), lambda T, a: T.diff(a, n=2, dim=2), lambda T, a: T.kron(a[0], a[1]),
+             lambda T, a: T.trapezoid(a, dim=1), lambda T, a: T.block_diag(a[0], a[1, 0]),
+             lambda T, a: T.combinations(a[0, 0]), lambda T, a: T.slice_scatter(a, a[:, :1] * 2, 1, 0, 1),
+             lambda T, a: T.select_scatter(a, a[:, 0] * 3, 1, 2), lambda T, a: T.deg2rad(a),
+             lambda T, a: T.chain_matmul(a[0], a[0].t(), a[1]), lambda T, a: T.matrix_power(a[0][:, :3], 3),
+             lambda T, a: a.sum_to_size(1, 3, 1), lambda T, a: T.diagonal_scatter(a[0], a[0].diagonal() * 0)]
+
+
+@pytest.mark.parametrize("i", range(len(COMPOSITE)))
+def test_composites(i):
+    run_both(COMPOSITE[i], [r(2, 3, 4)], requires_grad=(0,), rtol=1e-4)
+
+
+def test_integer_composites():
+    import gradkit
+    from _parity import torch
+    a, b = np.array([12, 18, 7]), np.array([8, 27, 7])
+    for name in ("gcd", "lcm"):
+        assert getattr(torch, name)(torch.tensor(a), torch.tensor(b)).tolist() == \
+            getattr(gradkit, name)(gradkit.tensor(a), gradkit.tensor(b)).tolist()
+    x = np.array([1, 1, 2, 3, 3, 3, 0])
+    assert tuple(torch.tensor(x).mode()[0].tolist() for _ in [0]) == tuple(gradkit.tensor(x).mode()[0].tolist()
+                                                                           for _ in [0])
+    assert [t.tolist() for t in torch.unravel_index(torch.tensor([5, 7]), (2, 4))] == \
+        [t.tolist() for t in gradkit.unravel_index(gradkit.tensor([5, 7]), (2, 4))]

@@ -3753,3 +3753,171 @@ def bce_with_logits_fused(input, target, mean=True):
         node.save(input, target)
         record(r, node, input, target)
     return r
+
+
+# =========================================================================================
+# Composites built from the primitives above (gradients come from those).
+# =========================================================================================
+def diff(input, n=1, dim=-1, prepend=None, append=None):
+    """``n``-th forward difference along ``dim``."""
+    d = _dim(dim, input.ndim)
+    x = input
+    if prepend is not None or append is not None:
+        parts = [p.expand(*[s if i != d else p.shape[d] for i, s in enumerate(x.shape)]) if p.ndim == x.ndim
+                 else p for p in (prepend,) if p is not None] + [x] + \
+                [a for a in (append,) if a is not None]
+        x = cat(parts, d)
+    for _ in range(n):
+        m = x.shape[d]
+        x = narrow(x, d, 1, m - 1) - narrow(x, d, 0, m - 1) if x.dtype != D.bool else \
+            logical_xor(narrow(x, d, 1, m - 1), narrow(x, d, 0, m - 1))
+    return x
+
+
+def isin(elements, test_elements, *, assume_unique=False, invert=False):
+    e = elements._data if _isinstance(elements, Tensor) else np.asarray(elements)
+    t = test_elements._data if _isinstance(test_elements, Tensor) else np.asarray(test_elements)
+    return _wrap(np.isin(e, t, invert=invert))
+
+
+def kron(input, other):
+    a, b = input, other
+    nd = _max(a.ndim, b.ndim)
+    a = a.reshape((1,) * (nd - a.ndim) + tuple(a.shape))
+    b = b.reshape((1,) * (nd - b.ndim) + tuple(b.shape))
+    ai = a.reshape([s for k in a.shape for s in (k, 1)])
+    bi = b.reshape([s for k in b.shape for s in (1, k)])
+    return (ai * bi).reshape([x * y for x, y in zip(a.shape, b.shape)])
+
+
+def deg2rad(input):
+    return input * (math.pi / 180.0) if input.is_floating_point() else input.to(D._default[0]) * (math.pi / 180.0)
+
+
+def rad2deg(input):
+    return input * (180.0 / math.pi) if input.is_floating_point() else input.to(D._default[0]) * (180.0 / math.pi)
+
+
+def trapezoid(y, x=None, *, dx=None, dim=-1):
+    d = _dim(dim, y.ndim)
+    m = y.shape[d]
+    avg = (narrow(y, d, 1, m - 1) + narrow(y, d, 0, m - 1)) / 2
+    if x is None:
+        return avg.sum(d) * (1.0 if dx is None else dx)
+    xd = diff(x, dim=-1 if x.ndim == 1 else d)
+    if x.ndim == 1 and y.ndim > 1:
+        shape = [1] * y.ndim
+        shape[d] = m - 1
+        xd = xd.reshape(shape)
+    return (avg * xd).sum(d)
+
+
+trapz = trapezoid
+
+
+def unravel_index(indices, shape):
+    idx = indices._data if _isinstance(indices, Tensor) else np.asarray(indices)
+    return tuple(_wrap(np.asarray(a, np.int64)) for a in np.unravel_index(idx, tuple(shape)))
+
+
+def gcd(input, other):
+    return _wrap(np.gcd(input._data, other._data if _isinstance(other, Tensor) else other))
+
+
+def lcm(input, other):
+    return _wrap(np.lcm(input._data, other._data if _isinstance(other, Tensor) else other))
+
+
+def block_diag(*tensors):
+    """Tensors (0-, 1- or 2-D) placed along the diagonal of one 2-D tensor."""
+    mats = [t.reshape(1, 1) if t.ndim == 0 else (t.reshape(1, -1) if t.ndim == 1 else t) for t in tensors]
+    rows = _sum(m.shape[0] for m in mats)
+    cols = _sum(m.shape[1] for m in mats)
+    dt = rtype(*mats) if mats else D._default[0]
+    out = zeros(rows, cols, dtype=dt)
+    r = c = 0
+    for m in mats:
+        ix = (slice(r, r + m.shape[0]), slice(c, c + m.shape[1]))
+        out = index_put(out, ix, m.to(dt))
+        r, c = r + m.shape[0], c + m.shape[1]
+    return out
+
+
+def combinations(input, r=2, with_replacement=False):
+    import itertools
+    n = input.shape[0]
+    gen = itertools.combinations_with_replacement if with_replacement else itertools.combinations
+    idx = np.array(list(gen(range(n), r)), dtype=np.int64).reshape(-1, r)
+    if idx.size == 0:
+        return _wrap(np.zeros((0, r) if r else (0,), input._data.dtype))
+    return stack([index_select(input, 0, _wrap(idx[:, k].copy())) for k in range(r)], 1)
+
+
+def slice_scatter(input, src, dim=0, start=None, end=None, step=1):
+    d = _dim(dim, input.ndim)
+    ix = (slice(None),) * d + (slice(start, end, step),)
+    return index_put(input, ix, src)
+
+
+def select_scatter(input, src, dim, index):
+    d = _dim(dim, input.ndim)
+    return index_put(input, (slice(None),) * d + (int(index),), src)
+
+
+def diagonal_scatter(input, src, offset=0, dim1=0, dim2=1):
+    a = input._data
+    d1, d2 = _dim(dim1, a.ndim), _dim(dim2, a.ndim)
+    n = np.diagonal(a, offset, d1, d2).shape[-1]
+    i = np.arange(n)
+    rows, cols = (i, i + offset) if offset >= 0 else (i - offset, i)
+    ix = [slice(None)] * a.ndim
+    ix[d1], ix[d2] = _wrap(rows), _wrap(cols)
+    return index_put(input, tuple(ix), movedim(src, -1, _min(d1, d2)) if a.ndim > 2 else src)
+
+
+def chain_matmul(*matrices):
+    r = matrices[0]
+    for m in matrices[1:]:
+        r = mm(r, m)
+    return r
+
+
+def matrix_power(input, n):
+    if n == 0:
+        return _wrap(np.broadcast_to(np.eye(input.shape[-1], dtype=input._data.dtype), input.shape).copy())
+    if n < 0:
+        from .. import linalg
+        return matrix_power(linalg.inv(input), -n)
+    r = input
+    for _ in range(n - 1):
+        r = matmul(r, input)
+    return r
+
+
+def mode(input, dim=-1, keepdim=False):
+    """Most frequent value along ``dim`` (the smallest among ties) and an index where it occurs."""
+    a = input._data
+    d = _dim(dim, _max(a.ndim, 1))
+    moved = np.moveaxis(a, d, -1) if a.ndim else a.reshape(1)
+    flat = moved.reshape(-1, moved.shape[-1])
+    vals = np.empty(flat.shape[0], a.dtype)
+    idxs = np.empty(flat.shape[0], np.int64)
+    s = np.sort(flat, axis=1, kind="stable")
+    for i in range(flat.shape[0]):
+        u, c = np.unique(s[i], return_counts=True)
+        v = u[np.argmax(c)]
+        vals[i] = v
+        idxs[i] = np.flatnonzero(flat[i] == v)[-1]
+    out_shape = moved.shape[:-1]
+    v, ix = _wrap(vals.reshape(out_shape)), _wrap(idxs.reshape(out_shape))
+    if keepdim and a.ndim:
+        v, ix = v.unsqueeze(d), ix.unsqueeze(d)
+    return RT["mode"](v, ix)
+
+
+def sum_to_size(input, *size):
+    return unb(input, tuple(_size_arg(size)))
+
+
+def narrow_copy(input, dim, start, length):
+    return narrow(input, dim, start, length).clone()
