@@ -1,6 +1,7 @@
 """gradkit: PyTorch's API on NumPy, with a training lab that explains why a run does not learn."""
 from __future__ import annotations
 
+import builtins as _builtins
 import importlib as _importlib
 import math as _math
 import types as _types
@@ -30,6 +31,30 @@ from ._random_ops import (bernoulli, multinomial, normal, poisson, rand, rand_li
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: E402
                      set_rng_state)
 
+
+class _LegacyTensorType(type):
+    """``torch.FloatTensor`` and friends: constructors of one dtype, and ``isinstance`` checks for it."""
+
+    def __instancecheck__(cls, obj) -> bool:
+        return isinstance(obj, Tensor) and obj.dtype is cls._dtype
+
+    def __call__(cls, *args, device=None):
+        if len(args) == 1 and not isinstance(args[0], (_builtins.int, Size)):
+            return tensor(args[0], dtype=cls._dtype)
+        return zeros(*args, dtype=cls._dtype)
+
+
+def _legacy(name: str, dt: dtype) -> type:
+    return _LegacyTensorType(name, (), {"_dtype": dt})
+
+
+FloatTensor, DoubleTensor, HalfTensor = _legacy("FloatTensor", float32), _legacy("DoubleTensor", float64), \
+    _legacy("HalfTensor", float16)
+LongTensor, IntTensor, ShortTensor = _legacy("LongTensor", int64), _legacy("IntTensor", int32), \
+    _legacy("ShortTensor", int16)
+CharTensor, ByteTensor, BoolTensor = _legacy("CharTensor", int8), _legacy("ByteTensor", uint8), \
+    _legacy("BoolTensor", bool)
+
 strided = "torch.strided"
 contiguous_format = preserve_format = channels_last = "torch.contiguous_format"
 e = 2.718281828459045
@@ -37,7 +62,6 @@ pi = 3.141592653589793
 inf = _math.inf
 nan = _math.nan
 newaxis = None
-FloatTensor = DoubleTensor = LongTensor = IntTensor = BoolTensor = ByteTensor = Tensor
 
 
 def is_tensor(obj) -> bool:
@@ -99,11 +123,12 @@ def compile(model=None, **kwargs):  # noqa: A001
 _LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", "special", "distributions",
          "testing", "fft", "jit", "hub", "serialization", "multiprocessing", "cli", "onnx", "amp", "types",
          "overrides", "mps", "profiler", "datasets", "library", "export", "func", "sparse", "masked", "quantization"}
-_LAZY_ATTR = {"save": "serialization", "load": "serialization"}
+_LAZY_ATTR = {"save": "serialization", "load": "serialization", "autocast": "amp", "polygamma": "special",
+              "i0": "special"}
 
 
-_LINALG_ALIASES = {"det": "det", "inverse": "inv", "pinverse": "pinv", "logdet": "logdet", "slogdet": "slogdet",
-                   "svd": "svd", "qr": "qr", "cholesky": "cholesky", "lu": "lu"}
+_LINALG_ALIASES = {"det": "det", "inverse": "inv", "pinverse": "pinv", "slogdet": "slogdet", "svd": "svd",
+                   "qr": "qr", "cholesky": "cholesky", "matrix_exp": "matrix_exp"}
 
 
 def __getattr__(name: str):

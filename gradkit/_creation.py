@@ -79,7 +79,9 @@ def _infer_np(data) -> np.ndarray:
         if arr.dtype.kind in "US":
             raise TypeError(f"new(): invalid data type '{arr.dtype.kind == 'U' and 'str' or 'bytes'}'")
         return arr
-    if isinstance(data, complex):
+    if isinstance(data, builtins.range):
+        return np.arange(data.start, data.stop, data.step, dtype=np.int64)
+    if isinstance(data, builtins.complex):
         raise TypeError("complex tensors are not supported by gradkit")
     if hasattr(data, "__array__"):
         return np.asarray(data)
@@ -389,5 +391,3 @@ def heaviside(input, values):
 def vander(x, N=None, increasing=False):  # noqa: N803
     return _wrap(np.vander(x._data, N, increasing))
 
-
-del builtins

@@ -109,6 +109,7 @@ class Tensor:
 
     __slots__ = ("_data", "requires_grad", "grad", "grad_fn", "_version", "_base", "_accum",
                  "_hooks", "_post_hooks", "_retains", "__dict__", "__weakref__")
+    __array_priority__ = 1000
 
     def __init__(self, *args, **kwargs) -> None:
         dt = kwargs.pop("dtype", None)

@@ -455,7 +455,8 @@ def matrix_power(A: Tensor, n: int) -> Tensor:
     """``A`` multiplied by itself ``n`` times (``n < 0``: powers of the inverse, ``n == 0``: identity)."""
     _check_square("linalg.matrix_power", A)
     if n == 0:
-        return _wrap(np.broadcast_to(np.eye(A.shape[-1], dtype=A._data.dtype), A.shape).copy())
+        eye = _wrap(np.broadcast_to(np.eye(A.shape[-1], dtype=A._data.dtype), A.shape).copy())
+        return eye + A * 0 if A.requires_grad and GRAD[0] else eye
     if n < 0:
         A, n = inv(A), -n
     result = None

@@ -68,20 +68,51 @@ def erfcx(input: Tensor) -> Tensor:
     return out.to(dt) if dt is not None else out.float()
 
 
+class _XLog1pY(Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        a, b = x._data, y._data
+        dt = np.result_type(a, b)
+        with np.errstate(all="ignore"):
+            out = np.where((a == 0) & ~np.isnan(b), 0.0, a * np.log1p(b)).astype(dt)
+        ctx.save_for_backward(x, y)
+        return _wrap(np.asarray(out))
+
+    @staticmethod
+    def backward(ctx, g):
+        x, y = ctx.saved_tensors
+        gx = _ops.where((x == 0) & (y <= -1), _ops.zeros_like(g * y), g * _ops.log1p(y))
+        gy = g * x / (1 + y)
+        return gx, gy
+
+
 def xlog1py(input, other) -> Tensor:
     """``input * log1p(other)``, defined as 0 where ``input`` is 0 (unless ``other`` is NaN)."""
     x = _t(input, other if isinstance(other, Tensor) else None)
     y = _t(other, x)
-    prod = x * _ops.log1p(y)
-    return _ops.where((x == 0) & ~_ops.isnan(y), _ops.zeros_like(prod), prod)
+    if not x.is_floating_point() and not y.is_floating_point():
+        x = x.float()
+    return _XLog1pY.apply(x, y)
+
+
+class _Entr(Function):
+    @staticmethod
+    def forward(ctx, x):
+        a = x._data
+        with np.errstate(all="ignore"):
+            out = np.where(a > 0, -a * np.log(np.where(a > 0, a, 1)), np.where(a == 0, 0.0, -np.inf))
+        ctx.save_for_backward(x)
+        return _wrap(np.asarray(out.astype(a.dtype)))
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return -g * (1 + _ops.log(x))
 
 
 def entr(input: Tensor) -> Tensor:
     """Elementwise entropy term ``-x * log(x)`` (0 at 0, ``-inf`` for negative ``x``)."""
-    safe = _ops.where(input > 0, input, _ops.ones_like(input))
-    val = -input * _ops.log(safe)
-    val = _ops.where(input == 0, _ops.zeros_like(val), val)
-    return _ops.where(input < 0, _full_like(val, -math.inf), val)
+    return _Entr.apply(input if input.is_floating_point() else input.float())
 
 
 def ndtr(input: Tensor) -> Tensor:

@@ -74,7 +74,9 @@ COMPOSITE = [lambda T, a: T.diff(a, dim=1), lambda T, a: T.diff(a, n=2, dim=2), 
              lambda T, a: T.combinations(a[0, 0]), lambda T, a: T.slice_scatter(a, a[:, :1] * 2, 1, 0, 1),
              lambda T, a: T.select_scatter(a, a[:, 0] * 3, 1, 2), lambda T, a: T.deg2rad(a),
              lambda T, a: T.chain_matmul(a[0], a[0].t(), a[1]), lambda T, a: T.matrix_power(a[0][:, :3], 3),
-             lambda T, a: a.sum_to_size(1, 3, 1), lambda T, a: T.diagonal_scatter(a[0], a[0].diagonal() * 0)]
+             lambda T, a: a.sum_to_size(1, 3, 1), lambda T, a: T.diagonal_scatter(a[0], a[0].diagonal() * 0),
+             lambda T, a: T.cov(a[0]), lambda T, a: T.corrcoef(a[1]), lambda T, a: T.logaddexp2(a[0], a[1]),
+             lambda T, a: T.hann_window(6) * a[0, 0, 0], lambda T, a: T.bartlett_window(5, False) * a[1, 1, 1]]
 
 
 @pytest.mark.parametrize("i", range(len(COMPOSITE)))

@@ -3921,3 +3921,84 @@ def sum_to_size(input, *size):
 
 def narrow_copy(input, dim, start, length):
     return narrow(input, dim, start, length).clone()
+
+
+def cov(input, *, correction=1, fweights=None, aweights=None):
+    """Covariance of the rows (variables) of ``input`` over its columns (observations)."""
+    x = input if input.ndim == 2 else input.reshape(1, -1)
+    if not x.is_floating_point():
+        x = x.to(D._default[0])
+    n = x.shape[1]
+    w = None
+    if fweights is not None:
+        w = fweights.to(x.dtype)
+    if aweights is not None:
+        w = aweights.to(x.dtype) if w is None else w * aweights.to(x.dtype)
+    if w is None:
+        avg = x.mean(1, keepdim=True)
+        c = (x - avg) @ (x - avg).t() / _max(n - correction, 0)
+    else:
+        ws = w.sum()
+        avg = (x * w).sum(1, keepdim=True) / ws
+        norm_ = ws - correction * ((w * aweights.to(x.dtype)).sum() / ws if aweights is not None else 1)
+        c = ((x - avg) * w) @ (x - avg).t() / norm_
+    return c.squeeze() if input.ndim < 2 else c
+
+
+def corrcoef(input):
+    c = cov(input)
+    if c.ndim == 0:
+        return c / c
+    d = c.diagonal().sqrt()
+    return (c / d.reshape(-1, 1) / d.reshape(1, -1)).clamp(-1, 1)
+
+
+def logaddexp2(input, other):
+    return logaddexp(input * math.log(2.0), other * math.log(2.0)) / math.log(2.0)
+
+
+def is_same_size(input, other) -> bool:
+    return input._data.shape == other._data.shape
+
+
+def nanmedian(input, dim=None, keepdim=False):
+    if dim is None:
+        a = input._data.reshape(-1)
+        a = a[~np.isnan(a)] if a.dtype.kind == "f" else a
+        return _wrap(np.asarray(np.sort(a)[(a.size - 1) // 2] if a.size else np.nan, input._data.dtype))
+    return median(input, dim, keepdim)
+
+
+def _window(kind, window_length, periodic=True, *, dtype=None, **kw):
+    dt = D.np_of(D.as_dtype(dtype)) if dtype is not None else D._default[0].np
+    if window_length == 0:
+        return _wrap(np.zeros(0, dt))
+    if window_length == 1:
+        return _wrap(np.ones(1, dt))
+    n = window_length + 1 if periodic else window_length
+    k = np.arange(n, dtype=np.float64)
+    if kind == "hann":
+        w = 0.5 - 0.5 * np.cos(2 * np.pi * k / (n - 1))
+    elif kind == "hamming":
+        w = 0.54 - 0.46 * np.cos(2 * np.pi * k / (n - 1))
+    elif kind == "blackman":
+        w = 0.42 - 0.5 * np.cos(2 * np.pi * k / (n - 1)) + 0.08 * np.cos(4 * np.pi * k / (n - 1))
+    else:
+        w = 1 - np.abs(2 * k / (n - 1) - 1)
+    return _wrap((w[:-1] if periodic else w).astype(dt))
+
+
+def hann_window(window_length, periodic=True, *, dtype=None, **kw):
+    return _window("hann", window_length, periodic, dtype=dtype)
+
+
+def hamming_window(window_length, periodic=True, *, dtype=None, **kw):
+    return _window("hamming", window_length, periodic, dtype=dtype)
+
+
+def blackman_window(window_length, periodic=True, *, dtype=None, **kw):
+    return _window("blackman", window_length, periodic, dtype=dtype)
+
+
+def bartlett_window(window_length, periodic=True, *, dtype=None, **kw):
+    return _window("bartlett", window_length, periodic, dtype=dtype)

@@ -31,7 +31,7 @@ labels = torch.tensor([0, 1, 2, 1, 0])
 logits, weights = model(ids, pad)
 print(logits.shape, weights.shape, weights[0, 0], weights.sum(-1)[0])
 opt = torch.optim.Adam(model.parameters(), lr=1e-2)
-for step in range(15):
+for _ in range(15):
     logits, _ = model(ids, pad)
     loss = F.cross_entropy(logits, labels)
     opt.zero_grad()
