@@ -38,7 +38,8 @@ class _LegacyTensorType(type):
     def __instancecheck__(cls, obj) -> bool:
         return isinstance(obj, Tensor) and obj.dtype is cls._dtype
 
-    def __call__(cls, *args, device=None):
+    def __call__(cls, *args, device=None):  # noqa: F811
+        from ._creation import tensor, zeros
         if len(args) == 1 and not isinstance(args[0], (_builtins.int, Size)):
             return tensor(args[0], dtype=cls._dtype)
         return zeros(*args, dtype=cls._dtype)

@@ -25,7 +25,8 @@ scatter_add scatter_reduce masked_select masked_scatter nonzero argwhere select 
 chunk unbind hsplit vsplit tril triu diagonal diag diag_embed trace
 mm matmul bmm mv dot inner vdot outer ger addmm baddbmm addbmm addmv addr cross
 softmax log_softmax sort argsort msort topk kthvalue median quantile unique unique_consecutive bincount
-histc cummax cummin clone contiguous _to_dtype diff mode sum_to_size narrow_copy kron isin deg2rad rad2deg cov corrcoef logaddexp2 nanmedian
+histc cummax cummin clone contiguous _to_dtype diff mode sum_to_size narrow_copy kron isin deg2rad rad2deg
+cov corrcoef logaddexp2 nanmedian
 add_ sub_ mul_ div_ relu_ zero_ fill_ copy_
 """
 

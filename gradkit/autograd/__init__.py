@@ -118,5 +118,5 @@ def Variable(data, requires_grad: bool = False, volatile: bool = False) -> Tenso
     return data
 
 
-from . import functional  # noqa: E402  (needs grad above)
+from . import functional  # noqa: E402,F401  (needs grad above)
 
