@@ -6,7 +6,9 @@ group (im2col), and scatter-style adjoints (col2im) loop only over kernel offset
 """
 from __future__ import annotations
 
+import functools
 import math
+import threading
 import warnings
 from collections.abc import Sequence
 from itertools import product
@@ -90,6 +92,43 @@ def _crop(buf: np.ndarray, pads: Sequence[tuple], S: Sequence[int]) -> np.ndarra
     return buf[sl]
 
 
+# Per-thread reusable work memory: large NumPy temporaries are recycled instead of being freshly allocated (and
+# page-faulted in) on every call. ``_scratch`` arrays never leave the function that takes them; pooled im2col
+# matrices live from a convolution's forward to its backward and are handed back there.
+_tls = threading.local()
+_POOL_BYTES = 16 << 20
+
+
+def _scratch(tag: str, shape, dtype) -> np.ndarray:
+    n = math.prod(shape)
+    dtype = np.dtype(dtype)
+    bufs = _tls.__dict__.setdefault("scratch", {})
+    a = bufs.get(tag)
+    if a is None or a.dtype != dtype or a.size < n:
+        a = np.empty(n, dtype=dtype)
+        if n * dtype.itemsize <= _POOL_BYTES:
+            bufs[tag] = a
+    return a[:n].reshape(shape)
+
+
+def _acquire(shape, dtype) -> np.ndarray:
+    n = math.prod(shape)
+    dtype = np.dtype(dtype)
+    free = _tls.__dict__.setdefault("free", [])
+    for i, a in enumerate(free):
+        if a.dtype == dtype and n <= a.size <= 2 * n:
+            return free.pop(i)[:n].reshape(shape)
+    return np.empty(n, dtype=dtype).reshape(shape)
+
+
+def _release(a: np.ndarray) -> None:
+    while a.base is not None:
+        a = a.base
+    free = _tls.__dict__.setdefault("free", [])
+    if a.ndim == 1 and a.nbytes + sum(b.nbytes for b in free) <= _POOL_BYTES and all(b is not a for b in free):
+        free.append(a)
+
+
 # ---------------------------------------------------------------------------------------------------- convolution
 # Layout: the input is copied once into a zero-padded channel-major buffer ``(C, N, flat padded plane)``; the
 # im2col matrix has rows ``(c, kernel offset)`` and columns ``(n, output position)`` and is filled by one copy per
@@ -132,37 +171,41 @@ def _shift_ok(S, out, s) -> bool:
     return all(v == 1 for v in s) and tuple(out[1:]) == tuple(S[1:])
 
 
-def _shift_plan(S, out, K, d, lo) -> list:
+@functools.lru_cache(maxsize=256)
+def _shift_plan(S: tuple, out: tuple, K: tuple, d: tuple, lo: tuple, N: int) -> tuple:
     """Stride-1 convolutions whose output rows are as long as the input rows read each kernel offset as one shift of
-    the flat input plane: per offset, ``(shift, c0, c1, zero)`` with ``[c0, c1)`` the flat output range read from
-    ``[c0 + shift, c1 + shift)`` and ``zero`` the ``(axis, slice)`` blocks of wrapped-around (out of bounds) columns."""
+    the flat input. The columns are viewed as ``(images, length)``: ``(1, N*P)`` when output and input planes have
+    the same size (shifts run across images), else ``(N, M)``. Returns that view, per offset ``(shift, c0, c1)``
+    (columns ``[c0, c1)`` read the input at ``[c0 + shift, c1 + shift)``, the others are zero) and the index blocks
+    of the ``(C, *K, N, *out)`` columns that fall outside the input and must be zeroed."""
     D = len(K)
     st = _flat_strides(S)
     P = math.prod(S)
-    plan = []
+    flat = out[0] == S[0]
+    copies = []
     for kidx in product(*(range(k) for k in K)):
         r = [kidx[i] * d[i] - lo[i] for i in range(D)]
         shift = sum(r[i] * st[i] for i in range(D))
-        a0 = min(max(-r[0], 0), out[0])
-        b0 = max(min(S[0] - r[0], out[0]), a0)
-        c0 = max(a0 * st[0], -shift)
-        c1 = max(min(b0 * st[0], P - shift), c0)
-        zero = []
-        for i in range(1, D):
-            a, b = min(max(-r[i], 0), S[i]), max(min(S[i] - r[i], S[i]), 0)
-            if a > 0:
-                zero.append((i, slice(0, a)))
-            if b < S[i]:
-                zero.append((i, slice(max(a, b), None)))
-        plan.append((shift, c0, c1, zero))
-    return plan
-
-
-def _zero_blocks(block: np.ndarray, zero: list) -> None:
-    for i, sl in zero:
-        idx = [slice(None)] * block.ndim
-        idx[2 + i] = sl
-        block[tuple(idx)] = 0
+        if flat:
+            c0 = max(-shift, 0)
+            c1 = max(N * P - max(shift, 0), c0)
+        else:
+            a0 = min(max(-r[0], 0), out[0])
+            b0 = max(min(S[0] - r[0], out[0]), a0)
+            c0 = max(a0 * st[0], -shift)
+            c1 = max(min(b0 * st[0], P - shift), c0)
+        copies.append((shift, c0, c1))
+    zero = []
+    for i in range(0 if flat else 1, D):
+        for k in range(K[i]):
+            r = k * d[i] - lo[i]
+            a, b = min(max(-r, 0), out[i]), max(min(S[i] - r, out[i]), 0)
+            for sl in ([slice(0, a)] if a > 0 else []) + ([slice(max(a, b), None)] if b < out[i] else []):
+                idx = [slice(None)] * (2 * D + 2)
+                idx[1 + i] = k
+                idx[2 + D + i] = sl
+                zero.append(tuple(idx))
+    return ((1, N * P) if flat else (N, out[0] * st[0])), tuple(copies), tuple(zero)
 
 
 def _im2col(x: np.ndarray, lo, K, s, d, out, wide: bool):
@@ -172,37 +215,54 @@ def _im2col(x: np.ndarray, lo, K, s, d, out, wide: bool):
     S = x.shape[2:]
     offsets = list(product(*(range(k) for k in K)))
     if _shift_ok(S, out, s):
-        M = out[0] * math.prod(S[1:])
-        xf = x.reshape(N, C, -1).transpose(1, 0, 2)
-        cols = np.empty((C, len(offsets), N, out[0], *S[1:]), dtype=x.dtype)
-        cf = cols.reshape(C, len(offsets), N, M)
-        for j, (shift, c0, c1, zero) in enumerate(_shift_plan(S, out, K, d, lo)):
+        (nv, mv), copies, zero = _shift_plan(tuple(S), tuple(out), tuple(K), tuple(d), tuple(lo), N)
+        xf = x.reshape(N, C, math.prod(S)).transpose(1, 0, 2)
+        if nv == 1:
+            xf = _copy_to(_scratch("xf", xf.shape, x.dtype), xf)
+        xf = xf.reshape(C, nv, math.prod(S) * (N if nv == 1 else 1))
+        cols = _acquire((C, *K, N, *out), x.dtype)
+        cf = cols.reshape(C, len(copies), nv, mv)
+        for j, (shift, c0, c1) in enumerate(copies):
             cf[:, j, :, :c0] = 0
             cf[:, j, :, c1:] = 0
             cf[:, j, :, c0:c1] = xf[:, :, c0 + shift:c1 + shift]
-            _zero_blocks(cols[:, j], zero)
-        return cf, tuple(out)
+        for idx in zero:
+            cols[idx] = 0
+        return cols.reshape(C, len(copies), N, math.prod(out)), tuple(out)
     if wide:
         Sp = [out[i] + (K[i] - 1) * d[i] for i in range(D)]
         st = _flat_strides(Sp)
         buf = _to_buffer(x, lo, Sp, sum((K[i] - 1) * d[i] * st[i] for i in range(1, D)))
         M = out[0] * st[0]
-        cols = np.empty((C, len(offsets), N, M), dtype=x.dtype)
+        cols = _acquire((C, len(offsets), N, M), x.dtype)
         for j, kidx in enumerate(offsets):
             o = sum(kidx[i] * d[i] * st[i] for i in range(D))
             cols[:, j] = buf[:, :, o:o + M]
         return cols, (out[0], *Sp[1:])
     E = [(out[i] - 1) * s[i] + (K[i] - 1) * d[i] + 1 for i in range(D)]
     buf = _to_buffer(x, lo, E).reshape(C, N, *E)
-    cols = np.empty((C, len(offsets), N, *out), dtype=x.dtype)
+    cols = _acquire((C, len(offsets), N, *out), x.dtype)
     for j, kidx in enumerate(offsets):
         sl = tuple(slice(kidx[i] * d[i], kidx[i] * d[i] + (out[i] - 1) * s[i] + 1, s[i]) for i in range(D))
         cols[:, j] = buf[(slice(None), slice(None), *sl)]
-    return cols.reshape(C, len(offsets), N, -1), tuple(out)
+    return cols.reshape(C, len(offsets), N, math.prod(out)), tuple(out)
 
 
-def _gmatmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return (a[0] @ b[0])[None] if a.shape[0] == 1 else np.matmul(a, b)
+def _copy_to(dst: np.ndarray, src: np.ndarray) -> np.ndarray:
+    np.copyto(dst, src)
+    return dst
+
+
+def _gmatmul(a: np.ndarray, b: np.ndarray, tag: str | None = None) -> np.ndarray:
+    """Per-group matmul ``(g, m, k) @ (g, k, n)``; with ``tag`` the result lands in a scratch array."""
+    if tag is None:
+        return (a[0] @ b[0])[None] if a.shape[0] == 1 else np.matmul(a, b)
+    out = _scratch(tag, (a.shape[0], a.shape[1], b.shape[2]), np.result_type(a, b))
+    if a.shape[0] == 1:
+        np.matmul(a[0], b[0], out=out[0])
+    else:
+        np.matmul(a, b, out=out)
+    return out
 
 
 def _conv_np(x, w, pads, s, d, g, out, bias=None, keep=None):
@@ -212,16 +272,26 @@ def _conv_np(x, w, pads, s, d, g, out, bias=None, keep=None):
     K = w.shape[2:]
     D = len(K)
     cols, grid = _im2col(x, [p[0] for p in pads], K, s, d, out, _wide_ok(out, K, s, d))
+    R, M = cols.shape[0] * cols.shape[1], cols.shape[3]
+    y = _gmatmul(w.reshape(g, O // g, -1), cols.reshape(g, R // g, N * M), "y").reshape(O, N, M)
     if keep is not None:
         keep.append((cols, grid))
-    y = _gmatmul(w.reshape(g, O // g, -1), cols.reshape(g, -1, cols.shape[2] * cols.shape[3]))
+    else:
+        _release(cols)
+    if bias is not None:
+        y += bias.reshape(O, 1, 1)
     y = y.reshape(O, N, *grid)[(Ellipsis, *(slice(0, v) for v in out[1:]))].transpose(1, 0, *range(2, D + 2))
     res = np.empty((N, O, *out), dtype=x.dtype)
-    if bias is None:
-        np.copyto(res, y)
-    else:
-        np.add(y, bias.reshape(1, O, *([1] * D)), out=res)
+    np.copyto(res, y)
     return res
+
+
+def _go_matrix(go: np.ndarray, g: int) -> np.ndarray:
+    """``go (N, O, *out)`` as the scratch matrix ``(g, O/g, N*P)``."""
+    N, O = go.shape[:2]
+    gm = _scratch("gm", (O, N, *go.shape[2:]), go.dtype)
+    np.copyto(gm, go.transpose(1, 0, *range(2, go.ndim)))
+    return gm.reshape(g, O // g, N * math.prod(go.shape[2:]))
 
 
 def _conv_grad_input_np(go, w, S, pads, s, d, g):
@@ -232,15 +302,23 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
     cg = w.shape[1]
     C = g * cg
     if _shift_ok(S, out, s):
-        gm = np.ascontiguousarray(go.transpose(1, 0, *range(2, D + 2))).reshape(g, O // g, -1)
-        gc = _gmatmul(w.reshape(g, O // g, -1).transpose(0, 2, 1), gm).reshape(C, -1, N, *out)
-        gcf = gc.reshape(C, gc.shape[1], N, -1)
-        gx = np.zeros((N, C, math.prod(S)), dtype=go.dtype)
-        gxt = gx.transpose(1, 0, 2)
-        for j, (shift, c0, c1, zero) in enumerate(_shift_plan(S, out, K, d, [p[0] for p in pads])):
+        (nv, mv), copies, zero = _shift_plan(tuple(S), tuple(out), tuple(K), tuple(d), tuple(p[0] for p in pads), N)
+        gm = _go_matrix(go, g)
+        gc = _gmatmul(w.reshape(g, O // g, -1).transpose(0, 2, 1), gm, "gc").reshape(C, *K, N, *out)
+        for idx in zero:
+            gc[idx] = 0
+        gcf = gc.reshape(C, len(copies), nv, mv)
+        if nv == 1:
+            gx = acc = _scratch("gx", (C, 1, N * math.prod(S)), go.dtype)
+            gx.fill(0)
+        else:
+            gx = np.zeros((N, C, math.prod(S)), dtype=go.dtype)
+            acc = gx.transpose(1, 0, 2)
+        for j, (shift, c0, c1) in enumerate(copies):
             if c1 > c0:
-                _zero_blocks(gc[:, j], zero)
-                gxt[:, :, c0 + shift:c1 + shift] += gcf[:, j, :, c0:c1]
+                acc[:, :, c0 + shift:c1 + shift] += gcf[:, j, :, c0:c1]
+        if nv == 1:
+            return np.ascontiguousarray(gx.reshape(C, N, *S).transpose(1, 0, *range(2, D + 2)))
         return gx.reshape(N, C, *S)
     if all(v == 1 for v in s):
         # the adjoint of a stride-1 convolution is a convolution with the flipped, transposed kernel
@@ -248,10 +326,11 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
         wf = np.ascontiguousarray(wf).reshape(C, O // g, *K)
         lo = [((K[i] - 1) * d[i] - pads[i][0], 0) for i in range(D)]
         return _conv_np(go, wf, lo, s, d, g, tuple(S))
-    gm = np.ascontiguousarray(go.transpose(1, 0, *range(2, D + 2))).reshape(g, O // g, -1)
-    gc = _gmatmul(w.reshape(g, O // g, -1).transpose(0, 2, 1), gm).reshape(C, -1, N, *out)
+    gc = _gmatmul(w.reshape(g, O // g, -1).transpose(0, 2, 1), _go_matrix(go, g), "gc")
+    gc = gc.reshape(C, math.prod(K), N, *out)
     E = [max((out[i] - 1) * s[i] + (K[i] - 1) * d[i] + 1, pads[i][0] + S[i]) for i in range(D)]
-    buf = np.zeros((C, N, *E), dtype=go.dtype)
+    buf = _scratch("gx", (C, N, *E), go.dtype)
+    buf.fill(0)
     for j, kidx in enumerate(product(*(range(k) for k in K))):
         sl = tuple(slice(kidx[i] * d[i], kidx[i] * d[i] + (out[i] - 1) * s[i] + 1, s[i]) for i in range(D))
         buf[(slice(None), slice(None), *sl)] += gc[:, j]
@@ -266,9 +345,9 @@ def _conv_grad_weight_np(go, x, wshape, pads, s, d, g, kept=None):
     lo = [p[0] for p in pads]
     cols, grid = kept if kept is not None else _im2col(x, lo, K, s, d, out, _wide_ok(out, K, s, d))
     wide = grid != out
-    gm = _to_buffer(go, [0] * len(K), grid) if wide else go.transpose(1, 0, *range(2, go.ndim))
-    gm = np.ascontiguousarray(gm).reshape(g, O // g, -1)
-    gw = _gmatmul(gm, cols.reshape(g, -1, gm.shape[2]).transpose(0, 2, 1)).reshape(wshape)
+    gm = _to_buffer(go, [0] * len(K), grid).reshape(g, O // g, N * math.prod(grid)) if wide else _go_matrix(go, g)
+    gw = _gmatmul(gm, cols.reshape(g, cols.shape[0] * cols.shape[1] // g, gm.shape[2]).transpose(0, 2, 1))
+    gw = gw.reshape(wshape)
     if wide and not np.isfinite(gw).all():
         # non-finite inputs in the dropped wide columns would leak in as 0 * inf: redo it on exact windows
         return _conv_grad_weight_np(go, x, wshape, pads, s, d, g, _im2col(x, lo, K, s, d, out, False))
@@ -302,6 +381,8 @@ class _ConvFn(Function):
         gx = _ConvGradInputFn.apply(go, w, tuple(x.shape[2:]), pads, s, d, g) if nx else None
         cols, ctx.cols = ctx.cols, None
         gw = _ConvGradWeightFn.apply(go, x, tuple(w.shape), pads, s, d, g, cols) if nw else None
+        if cols is not None:
+            _release(cols[0])
         gb = go.sum((0, *range(2, go.dim()))) if nb else None
         return gx, gw, gb, None, None, None, None, None
 
@@ -532,11 +613,17 @@ class _Op:
 class _FlatGather(_Op):
     """Take ``x.reshape(N, C, -1)`` at per-row flat indices ``idx (N, C, *out)``."""
 
-    def __init__(self, idx: np.ndarray, in_shape: tuple) -> None:
+    def __init__(self, idx: np.ndarray, in_shape: tuple, values: np.ndarray | None = None,
+                 unique: bool = False) -> None:
         self.idx = idx
         self.in_shape = in_shape
+        self.values = values
+        self.unique = unique
 
     def fwd(self, x):
+        if self.values is not None:
+            v, self.values = self.values, None
+            return v
         N, C = x.shape[:2]
         flat = x.reshape(N, C, -1)
         return np.take_along_axis(flat, self.idx.reshape(N, C, -1), axis=2).reshape(self.idx.shape)
@@ -544,6 +631,10 @@ class _FlatGather(_Op):
     def adj(self, g):
         N, C = g.shape[:2]
         P = math.prod(self.in_shape[2:])
+        if self.unique:
+            out = np.zeros((N, C, P), dtype=g.dtype)
+            np.put_along_axis(out, self.idx.reshape(N, C, -1), g.reshape(N, C, -1), axis=2)
+            return out.reshape(self.in_shape)
         base = (np.arange(N * C, dtype=np.int64) * P).reshape(N, C, 1)
         pos = (self.idx.reshape(N, C, -1) + base).ravel()
         out = np.bincount(pos, weights=g.reshape(-1), minlength=N * C * P)
@@ -717,35 +808,45 @@ def _lowest(dt):
     return False if dt.kind == "b" else np.iinfo(dt).min
 
 
-def _max_indices(xd: np.ndarray, K, s, p, d, out) -> np.ndarray:
-    """Per-row flat index (into the unpadded spatial plane) of the max of each window, torch's tie/NaN rules."""
+def _max_indices(xd: np.ndarray, K, s, p, d, out) -> tuple:
+    """``(idx, values)``: per-row flat index (into the unpadded spatial plane) of the max of each window, with
+    torch's tie (first), NaN (last NaN) and all-``-inf`` (first real position) rules, and the maxima. Works on a
+    channels-last copy so that each per-offset comparison runs over long contiguous rows."""
     N, C = xd.shape[:2]
     S = xd.shape[2:]
     D = len(K)
     hi = [max(p[i], (out[i] - 1) * s[i] + d[i] * (K[i] - 1) + 1 - S[i] - p[i]) for i in range(D)]
-    xp = _pad_zeros(xd, [(p[i], hi[i]) for i in range(D)], value=_lowest(xd.dtype))
-    flat = _windows(xp, out, K, s, d).reshape(N, C, *out, -1)
-    am = flat.argmax(-1)
-    if xd.dtype.kind == "f" and np.isnan(xd).any():
-        nan = np.isnan(flat)
-        last = flat.shape[-1] - 1 - nan[..., ::-1].argmax(-1)
-        am = np.where(nan.any(-1), last, am)
-    ks = np.unravel_index(am, K)
-    idx = np.zeros(am.shape, dtype=np.int64)
-    allneg = None
     low = _lowest(xd.dtype)
+    xp = _pad_zeros(xd, [(p[i], hi[i]) for i in range(D)], value=low)
+    xt = np.ascontiguousarray(xp.reshape(N * C, -1).T).reshape(*xp.shape[2:], N * C)
+    views = [xt[tuple(slice(k[i] * d[i], k[i] * d[i] + (out[i] - 1) * s[i] + 1, s[i]) for i in range(D))]
+             for k in product(*(range(k) for k in K))]
+    best = views[0].copy()
+    for v in views[1:]:
+        np.maximum(best, v, out=best)
+    st = _flat_strides(S)
+    starts = [(np.arange(out[i], dtype=np.int64) * s[i] - p[i]).reshape([out[i] if j == i else 1 for j in range(D + 1)])
+              for i in range(D)]
+
+    def flat(ks):
+        return sum((starts[i] + ks[i] * d[i]) * st[i] for i in range(D))
+
+    offsets = list(product(*(range(k) for k in K)))
+    idx = np.broadcast_to(flat(offsets[-1]), best.shape)
+    for j in range(len(views) - 2, -1, -1):
+        idx = np.where(views[j] == best, flat(offsets[j]), idx)
+    if xd.dtype.kind == "f" and np.isnan(xd).any():
+        last = np.zeros(best.shape, dtype=np.int64)
+        for j, v in enumerate(views):
+            last = np.where(np.isnan(v), flat(offsets[j]), last)
+        idx = np.where(np.isnan(best), last, idx)
     if (xd == low).any():
-        allneg = np.take_along_axis(flat, am[..., None], -1)[..., 0] == low
-    for i in range(D):
-        shp = [1] * (2 + D)
-        shp[2 + i] = out[i]
-        start = (np.arange(out[i], dtype=np.int64) * s[i] - p[i]).reshape(shp)
-        pos = start + ks[i] * d[i]
-        if allneg is not None:
-            first = start + ((np.maximum(-start, 0) + d[i] - 1) // d[i]) * d[i]
-            pos = np.where(allneg, first, pos)
-        idx = idx * S[i] + pos
-    return idx
+        first = [starts[i] + ((np.maximum(-starts[i], 0) + d[i] - 1) // d[i]) * d[i] for i in range(D)]
+        idx = np.where(best == low, sum(first[i] * st[i] for i in range(D)), idx)
+
+    def back(a):
+        return np.ascontiguousarray(a.reshape(-1, N * C).T).reshape(N, C, *out)
+    return back(idx), back(best)
 
 
 def _max_pool(name, x, kernel_size, stride, padding, dilation, ceil_mode, return_indices, D):
@@ -753,8 +854,9 @@ def _max_pool(name, x, kernel_size, stride, padding, dilation, ceil_mode, return
     K, s, p, d = _pool_params(name, x, kernel_size, stride, padding, dilation, D)
     out = tuple(_pool_out(x.shape[2 + i], K[i], s[i], p[i], d[i], ceil_mode) for i in range(D))
     _too_small(name, x, out, D)
-    idx = _max_indices(x._data, K, s, p, d, out)
-    y = _LinearFn.apply(x, _FlatGather(idx, tuple(x.shape)))
+    idx, best = _max_indices(x._data, K, s, p, d, out)
+    unique = all(s[i] >= (K[i] - 1) * d[i] + 1 for i in range(D))
+    y = _LinearFn.apply(x, _FlatGather(idx, tuple(x.shape), best, unique))
     ind = _wrap(idx)
     if unbatched:
         y, ind = y.squeeze(0), ind.squeeze(0)

@@ -313,3 +313,100 @@ def test_float32_stays_float32_and_speed():
     assert y.dtype == gk.float32
     y.sum().backward()
     assert x.grad.dtype == gk.float32 and w.grad.dtype == gk.float32
+
+
+def _conv_path(xs, ws, kw):
+    """Which internal im2col layout a stride/padding/dilation geometry takes (shift, wide or compact)."""
+    D = len(ws) - 2
+    K, S = ws[2:], xs[2:]
+    s = GF._tuple(kw.get("stride", 1), D)
+    d = GF._tuple(kw.get("dilation", 1), D)
+    p = kw.get("padding", 0)
+    if p == "same":
+        pads = [(d[i] * (K[i] - 1) // 2, d[i] * (K[i] - 1) - d[i] * (K[i] - 1) // 2) for i in range(D)]
+    else:
+        pads = [(v, v) for v in GF._tuple(p, D)]
+    out = GF._out_size(S, K, s, pads, d)
+    if GF._shift_ok(S, out, s):
+        return "shift-flat" if out[0] == S[0] else "shift-rows"
+    return "wide" if GF._wide_ok(out, K, s, d) else "compact"
+
+
+PATH_CASES = [
+    ("shift-flat", (2, 4, 6, 5), (6, 2, 3, 3), dict(padding=1, groups=2)),
+    ("shift-flat", (2, 4, 6, 5), (6, 4, 2, 3), dict(padding="same", dilation=(3, 1))),
+    ("shift-rows", (2, 4, 6, 5), (6, 4, 3, 3), dict(padding=(0, 1))),
+    ("wide", (2, 4, 6, 5), (6, 4, 3, 3), dict(padding=2)),
+    ("wide", (2, 4, 6, 5), (6, 4, 3, 2), dict(dilation=(1, 2))),
+    ("compact", (2, 4, 9, 9), (6, 4, 2, 7), dict(padding=(1, 0))),
+    ("compact", (2, 4, 7, 8), (6, 2, 3, 3), dict(stride=(1, 2), padding=1, groups=2)),
+    ("shift-flat", (2, 3, 4, 5, 6), (4, 3, 3, 3, 3), dict(padding=1)),
+    ("shift-rows", (2, 3, 4, 5, 6), (4, 3, 2, 3, 1), dict(padding=(0, 1, 0))),
+    ("wide", (2, 3, 4, 5, 6), (3, 1, 2, 2, 2), dict(padding=(0, 2, 1), groups=3)),
+    ("shift-flat", (3, 4, 10), (5, 4, 3), dict(padding=1)),
+    ("shift-rows", (3, 4, 10), (6, 2, 4), dict(padding=1, groups=2)),
+]
+
+
+@pytest.mark.parametrize("path,xs,ws,kw", PATH_CASES, ids=[f"{c[0]}-{len(c[1]) - 2}d-{i}"
+                                                           for i, c in enumerate(PATH_CASES)])
+@pytest.mark.parametrize("dt", DTYPES)
+@pytest.mark.filterwarnings("ignore:Using padding='same'")
+def test_conv_layout_paths(path, xs, ws, kw, dt):
+    assert _conv_path(xs, ws, kw) == path
+    rng = np.random.default_rng(10)
+    x, w, b = arr(rng, xs, dt), arr(rng, ws, dt), arr(rng, ws[:1], dt)
+    name = f"conv{len(ws) - 2}d"
+    run_both(lambda T, x, w, b: getattr(F(T), name)(x, w, b, **kw), [x, w, b], requires_grad=(0, 1, 2), **tol(dt))
+
+
+@pytest.mark.parametrize("kw", [dict(padding=1), dict(padding=(0, 2), dilation=(1, 2)), dict(padding=0)])
+def test_conv_transpose_stride1_paths(kw):
+    rng = np.random.default_rng(11)
+    x, w = arr(rng, (2, 4, 5, 6), np.float64), arr(rng, (4, 3, 3, 3), np.float64)
+    run_both(lambda T, x, w: F(T).conv_transpose2d(x, w, **kw), [x, w], requires_grad=(0, 1), **tol(np.float64))
+
+
+def test_conv_stride1_double_backward():
+    rng = np.random.default_rng(12)
+
+    def t(shape):
+        return gk.tensor(rng.standard_normal(shape), requires_grad=True)
+
+    for kw in (dict(padding=1), dict(padding=(0, 1), groups=2), dict(padding=2)):
+        x, w, b = t((2, 4, 4, 5)), t((4, 4 // kw.get("groups", 1), 3, 3)), t((4,))
+        fn = lambda x, w, b: GF.conv2d(x, w, b, **kw)  # noqa: E731
+        assert gradcheck(fn, (x, w, b))
+        assert gradgradcheck(fn, (x, w, b))
+
+
+@pytest.mark.parametrize("padding", [1, 2, (2, 0), 0])
+def test_conv_nonfinite_input_matches_torch(padding):
+    rng = np.random.default_rng(13)
+    x, w = arr(rng, (2, 2, 5, 6), np.float32), arr(rng, (3, 2, 3, 3), np.float32)
+    x[0, 1, 2, 0] = np.inf
+    x[1, 0, 4, 5] = np.nan
+    run_both(lambda T, x, w: F(T).conv2d(x, w, padding=padding), [x, w], requires_grad=(1,), **tol(np.float32))
+
+
+def test_conv_cnn_workload_float32():
+    rng = np.random.default_rng(14)
+    x, w, b = arr(rng, (16, 8, 8, 8), np.float32), arr(rng, (16, 8, 3, 3), np.float32), arr(rng, (16,), np.float32)
+    run_both(lambda T, x, w, b: F(T).conv2d(x, w, b, padding=1), [x, w, b], requires_grad=(0, 1, 2),
+             **tol(np.float32))
+
+
+@pytest.mark.parametrize("kw", [dict(padding=1), dict(padding=(0, 1)), dict(), dict(stride=2)])
+@pytest.mark.parametrize("n", [0, 1])
+def test_conv_small_batches(kw, n):
+    rng = np.random.default_rng(15)
+    x, w = arr(rng, (n, 4, 5, 5), np.float32), arr(rng, (3, 4, 3, 3), np.float32)
+    run_both(lambda T, x, w: F(T).conv2d(x, w, **kw), [x, w], requires_grad=(0, 1), **tol(np.float32))
+
+
+def test_conv_repeated_calls_reuse_buffers_safely():
+    rng = np.random.default_rng(16)
+    x, w = arr(rng, (4, 3, 6, 6), np.float32), arr(rng, (5, 3, 3, 3), np.float32)
+    for _ in range(3):
+        run_both(lambda T, x, w: F(T).conv2d(x, w, padding=1) * F(T).conv2d(x * 2, w, padding=1), [x, w],
+                 requires_grad=(0, 1), **tol(np.float32))
