@@ -91,7 +91,7 @@ def main() -> None:
     res: dict = {"workloads": {}, "ops": {}, "import_s": {}, "example1_s": {}}
     for w in WORKLOADS:
         row = {i: [] for i in impls + ["numpy"]}
-        for _ in range(2):
+        for _ in range(3):
             for i in impls + ["numpy"]:
                 row[i].append(_run(i, w, reps[w]))
         res["workloads"][w] = {i: min(v) for i, v in row.items()}
