@@ -305,7 +305,7 @@ class Tensor:
             suffixes.append(f"grad_fn=<{type(self.grad_fn).__name__}>")
         elif self.requires_grad:
             suffixes.append("requires_grad=True")
-        return tensor_repr(self._data, self.dtype.name, suffixes=suffixes)
+        return tensor_repr(self._data, self.dtype.name, suffixes=suffixes, default_float=D._default[0].name)
 
     def __str__(self) -> str:
         return self.__repr__()
