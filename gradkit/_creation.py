@@ -59,7 +59,7 @@ def _infer_np(data) -> np.ndarray:
     if isinstance(data, int) and not isinstance(data, bool):
         return np.asarray(data, np.int64)
     if isinstance(data, (float, np.floating)):
-        return np.asarray(data, D._default[0].np if isinstance(data, float) else data.dtype)
+        return np.asarray(data, data.dtype if isinstance(data, np.floating) else D._default[0].np)
     if isinstance(data, (list, tuple)):
         _flatten_check(data)
         conv = _convert(data)

@@ -1,0 +1,42 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Dropout(0.2), nn.Linear(8, 3))
+print(model)
+opt = torch.optim.Adam(model.parameters(), lr=1e-3, weight_decay=1e-4)
+print(opt)
+x = torch.randn(5, 4)
+out = model(x)
+print(out)
+loss = F.cross_entropy(out, torch.tensor([0, 1, 2, 1, 0]))
+print(loss)
+loss.backward()
+opt.step()
+for name, p in model.named_parameters():
+    print(name, p.shape, p.grad.norm().item())
+print(model.state_dict()['0.bias'])
+print(torch.argmax(out, dim=1), out.softmax(-1).sum(1))
+print(x.mean(0), x.std(0), x.max(), x.min(dim=1))
+print(torch.cat([x, x], 1).shape, x.T.shape, x.view(-1)[:3], x.flatten()[4:7])
+with torch.no_grad():
+    model.eval()
+    print(model(x)[0])
+sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)
+opt.step(); sched.step(); print(sched.get_last_lr(), opt.param_groups[0]['lr'])
+print(torch.tensor([[1, 2], [3, 4]]) @ torch.tensor([[1], [1]]))
+print(torch.zeros(2, 3).fill_(7).sum(), torch.ones(3).cumsum(0), torch.arange(10).reshape(2, 5)[:, ::2])
+a = torch.randn(3, requires_grad=True)
+b = a * 2
+b.retain_grad()
+c = b.pow(2).sum()
+c.backward()
+print(a.grad, b.grad, c, b)
+print(torch.rand(2, 2), torch.randint(0, 10, (5,)), torch.randperm(6), torch.normal(0., 1., size=(3,)))
+print(torch.nn.init.xavier_uniform_(torch.empty(2, 3)))
+print(torch.where(x > 0, x, torch.zeros_like(x)).sum())
+print(x.unsqueeze(0).expand(2, 5, 4).shape, x.new_zeros(2).dtype, x.double().dtype, x.long()[0])
+print(torch.tensor(3.7).round(), torch.tensor([1.5, 2.5, -0.5]).round(), torch.tensor([-7, 7]) // 2, torch.tensor([-7, 7]) % 3)
+print(torch.linspace(0, 1, 5), torch.logspace(0, 2, 3), torch.eye(2), torch.full((2,), 3.0))
+print(F.softmax(torch.tensor([1.0, 2.0, 3.0]), dim=0), F.mse_loss(torch.ones(3), torch.zeros(3)))
+print(x[x > 0].shape, (x > 0).sum(), (x > 0).float().mean(), x.abs().argmax())
