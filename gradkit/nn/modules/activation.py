@@ -19,6 +19,23 @@ def _ip(inplace: bool) -> str:
     return ", inplace=True" if inplace else ""
 
 
+class _InplaceActivation(Module):
+    """An elementwise activation ``F.<fn>(input, inplace)`` whose only option is ``inplace``."""
+
+    _fn = None
+    _show_inplace = True
+
+    def __init__(self, inplace: bool = False) -> None:
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input: Tensor) -> Tensor:
+        return type(self)._fn(input, self.inplace)
+
+    def extra_repr(self) -> str:
+        return "inplace=True" if self.inplace and self._show_inplace else ""
+
+
 class Threshold(Module):
     """``y = x`` if ``x > threshold`` else ``value``."""
 
@@ -35,18 +52,10 @@ class Threshold(Module):
         return f"threshold={self.threshold}, value={self.value}{_ip(self.inplace)}"
 
 
-class ReLU(Module):
+class ReLU(_InplaceActivation):
     """``max(0, x)`` elementwise."""
 
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input: Tensor) -> Tensor:
-        return F.relu(input, inplace=self.inplace)
-
-    def extra_repr(self) -> str:
-        return "inplace=True" if self.inplace else ""
+    _fn = staticmethod(F.relu)
 
 
 class RReLU(Module):
@@ -105,15 +114,11 @@ class Sigmoid(Module):
         return input.sigmoid()
 
 
-class Hardsigmoid(Module):
+class Hardsigmoid(_InplaceActivation):
     """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``."""
 
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input: Tensor) -> Tensor:
-        return F.hardsigmoid(input, self.inplace)
+    _fn = staticmethod(F.hardsigmoid)
+    _show_inplace = False
 
 
 class Tanh(Module):
@@ -123,43 +128,23 @@ class Tanh(Module):
         return input.tanh()
 
 
-class SiLU(Module):
+class SiLU(_InplaceActivation):
     """``x * sigmoid(x)`` (swish)."""
 
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input: Tensor) -> Tensor:
-        return F.silu(input, inplace=self.inplace)
-
-    def extra_repr(self) -> str:
-        return "inplace=True" if self.inplace else ""
+    _fn = staticmethod(F.silu)
 
 
-class Mish(Module):
+class Mish(_InplaceActivation):
     """``x * tanh(softplus(x))``."""
 
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input: Tensor) -> Tensor:
-        return F.mish(input, inplace=self.inplace)
-
-    def extra_repr(self) -> str:
-        return "inplace=True" if self.inplace else ""
+    _fn = staticmethod(F.mish)
 
 
-class Hardswish(Module):
+class Hardswish(_InplaceActivation):
     """``x * relu6(x + 3) / 6``."""
 
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input: Tensor) -> Tensor:
-        return F.hardswish(input, self.inplace)
+    _fn = staticmethod(F.hardswish)
+    _show_inplace = False
 
 
 class ELU(Module):
@@ -192,18 +177,10 @@ class CELU(Module):
         return f"alpha={self.alpha}{_ip(self.inplace)}"
 
 
-class SELU(Module):
+class SELU(_InplaceActivation):
     """Scaled ELU with the self-normalising constants."""
 
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input: Tensor) -> Tensor:
-        return F.selu(input, self.inplace)
-
-    def extra_repr(self) -> str:
-        return "inplace=True" if self.inplace else ""
+    _fn = staticmethod(F.selu)
 
 
 class GLU(Module):
