@@ -136,7 +136,13 @@ def __getattr__(name: str):
     if name in _LINALG_ALIASES:
         return getattr(_importlib.import_module(f"{__name__}.linalg"), _LINALG_ALIASES[name])
     if name in _LAZY:
-        return _importlib.import_module(f"{__name__}.{name}")
+        try:
+            return _importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module 'gradkit' has no attribute '{name}' (torch.{name} is not provided by "
+                                 "gradkit)") from None
     if name in _LAZY_ATTR:
         return getattr(_importlib.import_module(f"{__name__}.{_LAZY_ATTR[name]}"), name)
     raise AttributeError(f"module 'gradkit' has no attribute '{name}'")

@@ -128,7 +128,7 @@ def tensor(data, dtype=None, device=None, requires_grad: bool = False, pin_memor
         arr = arr.astype(D.np_of(D.as_dtype(dtype)), copy=False)
     t = _wrap(arr)
     if requires_grad:
-        t.requires_grad_(True)
+        _require_grad(t)
     return t
 
 
@@ -146,7 +146,7 @@ def as_tensor(data, dtype=None, device=None) -> Tensor:
 def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad: bool = False) -> Tensor:
     t = as_tensor(obj, dtype=dtype) if not copy else tensor(obj, dtype=dtype)
     if requires_grad:
-        t.requires_grad_(True)
+        _require_grad(t)
     return t
 
 
@@ -161,10 +161,16 @@ def from_numpy(ndarray: np.ndarray) -> Tensor:
     return _wrap(ndarray)
 
 
+def _require_grad(t: Tensor) -> None:
+    if t._data.dtype.kind not in "fc":
+        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+    t.requires_grad_(True)
+
+
 def _make(arr, requires_grad):
     t = _wrap(arr)
     if requires_grad:
-        t.requires_grad_(True)
+        _require_grad(t)
     return t
 
 
@@ -255,7 +261,7 @@ def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (step > 0 and start > end) or (step < 0 and start < end):
-        raise RuntimeError("upper bound and larger bound inconsistent with step sign")
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     is_float = any(isinstance(v, float) for v in (start, end, step))
     dt = _np_dtype(dtype, D._default[0] if is_float else D.int64)
     n = max(int(math.ceil((end - start) / step)), 0)
@@ -285,7 +291,7 @@ def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=Non
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool):
         raise TypeError(f"linspace(): argument 'steps' must be int, not {type(steps).__name__}")
     if steps < 0:
-        raise RuntimeError("linspace(): number of steps must be non-negative")
+        raise RuntimeError("number of steps must be non-negative")
     dt = np.dtype(_np_dtype(dtype))
     if steps == 0:
         return _make(np.zeros(0, dt), requires_grad)

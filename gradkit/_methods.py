@@ -166,3 +166,26 @@ Tensor.heaviside = _heaviside
 Tensor.apply_ = lambda self, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data)), self)[1]
 Tensor.map_ = lambda self, other, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data, other._data)),
                                        self)[1]
+
+
+def _fill_diagonal_(self, fill_value, wrap=False):
+    """Fill the main diagonal in place (all dims equal when more than 2; ``wrap`` restarts it in tall matrices)."""
+    shape = self.shape
+    if self.ndim < 2:
+        raise RuntimeError("dimensions must larger than 1")
+    if self.ndim > 2 and len(set(shape)) != 1:
+        raise RuntimeError("all dimensions of input must be of equal length")
+    if self.ndim == 2:
+        rows, cols = shape
+        end = rows * cols if wrap else min(rows, cols) * cols
+        flat = np.arange(0, end, cols + 1)
+        ix = np.unravel_index(flat, shape)
+    else:
+        i = np.arange(shape[0])
+        ix = (i,) * self.ndim
+    from ._tensor import _wrap
+    O.setitem(self, tuple(_wrap(k.astype(np.int64)) for k in ix), fill_value)
+    return self
+
+
+Tensor.fill_diagonal_ = _fill_diagonal_

@@ -866,18 +866,53 @@ def _like_dtype(input: T.Tensor, dtype) -> D.dtype:
     return D.as_dtype(dtype) if dtype is not None else D.to_dtype(input._data.dtype)
 
 
+def _dense_perm(a: np.ndarray) -> list[int] | None:
+    """The axis order of a dense, non-overlapping but permuted array (None when C-contiguous or not dense): the
+    layout torch's ``empty_like`` keeps, so ``*_like`` fills visit elements in torch's order."""
+    if a.ndim < 2 or a.flags.c_contiguous:
+        return None
+    perm = sorted(range(a.ndim), key=lambda i: -a.strides[i])
+    expected = a.itemsize
+    for i in reversed(perm):
+        if a.shape[i] != 1 and a.strides[i] != expected:
+            return None
+        expected *= a.shape[i]
+    return perm
+
+
+def _preserving_layout(input: T.Tensor, requires_grad: bool, dtype, make, fill, memory_format=None) -> T.Tensor:
+    """``make(shape)`` for a contiguous input; for a dense permuted one, an empty tensor in that layout filled in
+    place by ``fill`` (torch's ``empty_like`` + in-place draw, which uses the per-element kernels)."""
+    keep = memory_format is None or str(memory_format) == "torch.preserve_format"
+    perm = _dense_perm(input._data) if keep else None
+    if perm is None:
+        out = make(input._data.shape)
+    else:
+        shape = input._data.shape
+        out = T._wrap(np.empty([shape[i] for i in perm], D.np_of(dtype)).transpose(np.argsort(perm)))
+        fill(out)
+        out._version[0] = 0
+    if requires_grad:
+        out.requires_grad_(True)
+    return out
+
+
 def rand_like(input: T.Tensor, *, dtype=None, layout=None, device=None, requires_grad: bool = False,
               memory_format=None, generator=None) -> T.Tensor:
     """``rand`` with the size (and by default the dtype) of ``input``."""
-    return rand(input._data.shape, dtype=_like_dtype(input, dtype), device=device, requires_grad=requires_grad,
-                generator=generator)
+    d = _like_dtype(input, dtype)
+    return _preserving_layout(input, requires_grad, d,
+                              lambda shape: rand(shape, dtype=d, device=device, generator=generator),
+                              lambda t: uniform_(t, generator=generator), memory_format)
 
 
 def randn_like(input: T.Tensor, *, dtype=None, layout=None, device=None, requires_grad: bool = False,
                memory_format=None, generator=None) -> T.Tensor:
     """``randn`` with the size (and by default the dtype) of ``input``."""
-    return randn(input._data.shape, dtype=_like_dtype(input, dtype), device=device, requires_grad=requires_grad,
-                 generator=generator)
+    d = _like_dtype(input, dtype)
+    return _preserving_layout(input, requires_grad, d,
+                              lambda shape: randn(shape, dtype=d, device=device, generator=generator),
+                              lambda t: normal_(t, generator=generator), memory_format)
 
 
 def randint_like(input: T.Tensor, low=0, high=None, *, dtype=None, layout=None, device=None,
@@ -886,8 +921,10 @@ def randint_like(input: T.Tensor, low=0, high=None, *, dtype=None, layout=None, 
     ``randint_like(x, low, high)``."""
     if high is None:
         low, high = 0, low
-    return randint(low, high, input._data.shape, dtype=_like_dtype(input, dtype), device=device,
-                   requires_grad=requires_grad, generator=generator)
+    d = _like_dtype(input, dtype)
+    return _preserving_layout(input, requires_grad, d,
+                              lambda shape: randint(low, high, shape, dtype=d, device=device, generator=generator),
+                              lambda t: random_(t, low, high, generator=generator), memory_format)
 
 
 def _bernoulli_method(self: T.Tensor, p=None, *, generator=None) -> T.Tensor:

@@ -190,7 +190,12 @@ class Tensor:
         return self._data.__array_interface__["data"][0]
 
     def storage_offset(self) -> int:
-        return 0
+        """Offset, in elements, of this tensor's first element within the array it views."""
+        a = root = self._data
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        off = a.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+        return off // a.itemsize if off > 0 and a.itemsize else 0
 
     @property
     def is_leaf(self) -> bool:
@@ -396,7 +401,7 @@ class Tensor:
                                "use a computed variable in a subgraph that doesn't require differentiation "
                                "use var_no_grad = var.detach().")
         if requires_grad and self._data.dtype.kind not in "fc":
-            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
         self.requires_grad = builtins.bool(requires_grad)
         return self
 

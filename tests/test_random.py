@@ -223,6 +223,22 @@ def test_like_functions_and_defaults():
     assert np.array_equal(torch.randn_like(torch.zeros(20)).numpy(), gk.randn_like(gk.zeros(20)).numpy())
 
 
+@pytest.mark.parametrize("view", ["t", "permute", "slice", "expand_dims"])
+@pytest.mark.parametrize("fn", ["rand_like", "randn_like", "randint_like"])
+def test_like_functions_keep_a_permuted_layout(view, fn):
+    def make(lib):
+        base = lib.zeros(3, 4, 5)
+        x = {"t": base[0].t(), "permute": base.permute(2, 0, 1), "slice": base[:, ::2],
+             "expand_dims": base.permute(1, 2, 0).unsqueeze(1)}[view]
+        lib.manual_seed(4)
+        args = (x, 7) if fn == "randint_like" else (x,)
+        return getattr(lib, fn)(*args), getattr(lib, fn)(*args, memory_format=lib.contiguous_format)
+
+    (t1, t2), (g1, g2) = make(torch), make(gk)
+    assert np.array_equal(t1.numpy(), g1.numpy()) and np.array_equal(t2.numpy(), g2.numpy())
+    assert t1.is_contiguous() == g1.is_contiguous() and g2.is_contiguous()
+
+
 def test_out_argument():
     out_t, out_g = torch.empty(2), gk.empty(2)
     same(lambda g: torch.rand(3, 4, generator=g, out=out_t), lambda g: gk.rand(3, 4, generator=g, out=out_g))

@@ -30,7 +30,11 @@ def _dims(dim, ndim):
     if dim is None:
         return tuple(range(ndim))
     if _isinstance(dim, (int, np.integer)):
-        return (_dim(int(dim), ndim),)
+        dim = (dim,)
+    if ndim == 0:
+        for d in dim:
+            _dim(int(d), ndim)
+        return ()
     out = tuple(sorted({_dim(int(d), ndim) for d in dim}))
     if len(out) != len(dim):
         raise RuntimeError(f"dim {list(dim)} appears multiple times in the list of dims")
@@ -247,7 +251,14 @@ def _zero_grad_result(r, *inputs):
     return record(r, n, *inputs)
 
 
+def _int_zero_div(input, other):
+    xs = [t._data if _isinstance(t, Tensor) else np.asarray(t) for t in (input, other)]
+    if xs[0].dtype.kind in "iub" and xs[1].dtype.kind in "iub" and (xs[1] == 0).any():
+        raise RuntimeError("ZeroDivisionError")
+
+
 def floor_divide(input, other, *, out=None):
+    _int_zero_div(input, other)
     return div(input, other, rounding_mode="floor", out=out)
 
 
@@ -272,6 +283,7 @@ RemainderBackward0.mode = "floor"
 
 def remainder(input, other, *, out=None):
     """Python-style modulus (sign of the divisor)."""
+    _int_zero_div(input, other)
     x, y, _ = prep(input, other)
     r = _wrap(_bin(np.remainder, x, y))
     if needs(input, other):
@@ -477,6 +489,11 @@ def xlogy(input, other):
 
 def lerp(input, end, weight):
     """``input + weight * (end - input)``."""
+    if _isinstance(end, Tensor) and end._data.shape != input._data.shape:
+        try:
+            np.broadcast_shapes(input._data.shape, end._data.shape)
+        except ValueError:
+            _bc_error(input._data, end._data)
     return input + weight * (end - input)
 
 
@@ -897,6 +914,8 @@ fix = trunc
 def sign(input, *, out=None):
     a = input._data
     r = _wrap(np.sign(a) if a.dtype != np.bool_ else a.copy())
+    if a.dtype.kind == "f":
+        r._data[np.isnan(a)] = 0
     if GRAD[0] and input.requires_grad:
         _zero_grad_result(r, input)
     return r
@@ -1034,7 +1053,7 @@ def where(condition, input=None, other=None, *, out=None):
             c = c.astype(np.bool_)
         else:
             raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
-                               f"{condition.dtype.name.capitalize()}")
+                               f"{_tname(condition.dtype)}")
     x, y, dt = prep(input, other) if (_isinstance(input, Tensor) or _isinstance(other, Tensor)) else \
         (np.asarray(input, D._default[0].np if type(input) is float else None), other, None)
     r = _wrap(np.where(c, x, y).astype(dt, copy=False) if dt is not None else np.where(c, x, y))
@@ -1051,7 +1070,7 @@ def masked_fill(input, mask, value):
     """``input`` with elements where ``mask`` is True replaced by ``value``."""
     if mask._data.dtype != np.bool_:
         raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
-                           f"{mask.dtype.name}")
+                           f"{_CNAME[mask.dtype.name]}")
     if _isinstance(value, Tensor):
         if value._data.ndim != 0:
             raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
@@ -1098,6 +1117,8 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     """Sum over all elements or over ``dim`` (ints and bools sum to int64)."""
     if _isinstance(dim, builtins.bool):
         raise TypeError("sum(): argument 'dim' must be tuple of ints, not bool")
+    if dtype is not None and GRAD[0] and input.requires_grad and D.as_dtype(dtype) != input.dtype:
+        return sum(input.to(dtype), dim, keepdim, out=out)
     a = input._data
     nd = _sum_np_dtype(a, dtype)
     if dim is None or (_isinstance(dim, (tuple, list)) and len(dim) == 0):
@@ -1286,6 +1307,10 @@ class MaxBackward1(_MaxAllBackward):
 
 
 class MinBackward1(_MaxAllBackward):
+    __slots__ = ()
+
+
+class MedianBackward0(_MaxAllBackward):
     __slots__ = ()
 
 
@@ -1711,6 +1736,9 @@ def unflatten(input, dim, sizes):
     sizes = tuple(sizes)
     if -1 in sizes:
         sizes = _infer_shape(sizes, a.shape[d])
+    elif int(np.prod(sizes)) != a.shape[d]:
+        raise RuntimeError(f"unflatten: Provided sizes {list(sizes)} don't multiply up to the size of dim {dim} "
+                           f"({a.shape[d]}) in the input tensor")
     return reshape(input, a.shape[:d] + sizes + a.shape[d + 1:])
 
 
@@ -1841,11 +1869,12 @@ def expand(input, *sizes):
     a = input._data
     lead = len(sizes) - a.ndim
     if lead < 0:
-        raise RuntimeError(f"expand(torch.{input.dtype.name.capitalize()}Tensor{{{list(a.shape)}}}, "
+        raise RuntimeError(f"expand(torch.{_tname(input.dtype)}Tensor{{{list(a.shape)}}}, "
                            f"size={list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or "
                            f"equal to the number of dimensions in the tensor ({a.ndim})")
     tgt = []
-    for i, s in enumerate(sizes):
+    for i in range(len(sizes) - 1, -1, -1):
+        s = sizes[i]
         if i < lead:
             if s == -1:
                 raise RuntimeError("expand: -1 is not allowed in a leading, non-existing dimension")
@@ -1859,7 +1888,7 @@ def expand(input, *sizes):
                                    f"non-singleton dimension {i}.  Target sizes: {list(sizes)}.  Tensor sizes: "
                                    f"{list(a.shape)}")
             tgt.append(s)
-    tgt = tuple(tgt)
+    tgt = tuple(reversed(tgt))
     if tgt == a.shape:
         r = _view_of(a.view(), input)
     else:
@@ -2014,6 +2043,8 @@ def _index_np1(i):
     if _isinstance(i, float):
         raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
                          "valid indices (got float)")
+    if _isinstance(i, slice) and i.step is not None and i.step <= 0:
+        raise ValueError("step must be greater than zero")
     return i
 
 
@@ -2025,18 +2056,66 @@ def _is_basic(ix):
     return True
 
 
+def _mask_error(shape, ix):
+    """Raise torch's IndexError for a boolean mask whose shape does not fit ``shape`` (if there is one)."""
+    items = ix if _isinstance(ix, tuple) else (ix,)
+    is_mask = [_isinstance(i, np.ndarray) and i.dtype == np.bool_ for i in items]
+    used = _sum(i.ndim if m else (0 if i is None or i is Ellipsis else 1) for i, m in zip(items, is_mask))
+    pos = 0
+    for i, m in zip(items, is_mask):
+        if i is Ellipsis:
+            pos += len(shape) - used
+        elif m:
+            for k, size in enumerate(i.shape):
+                if pos + k < len(shape) and size != shape[pos + k]:
+                    raise IndexError(f"The shape of the mask {list(i.shape)} at index {k} does not match the shape "
+                                     f"of the indexed tensor {list(shape)} at index {pos + k}")
+            pos += i.ndim
+        elif i is not None:
+            pos += 1
+
+
 def _check_index(a, ix):
     try:
         return a[ix]
     except IndexError as e:
         msg = str(e)
+        if "boolean index did not match" in msg:
+            _mask_error(a.shape, ix)
+        if msg.startswith("too many indices"):
+            raise IndexError(f"too many indices for tensor of dimension {a.ndim}") from None
+        if "could not be broadcast together with shapes" in msg:
+            import re
+            shapes = ", ".join(str([int(v) for v in m.split(",") if v.strip()])
+                               for m in re.findall(r"\(([\d,]*)\)", msg))
+            raise IndexError(f"shape mismatch: indexing tensors could not be broadcast together with shapes "
+                             f"{shapes}") from None
         if "out of bounds" in msg:
             import re
             m = re.search(r"index (-?\d+) is out of bounds for axis (\d+) with size (\d+)", msg)
             if m:
-                raise IndexError(f"index {m.group(1)} is out of bounds for dimension {m.group(2)} with size "
+                d = int(m.group(2)) if _is_basic(ix) else _adv_position(a.ndim, ix, int(m.group(2)))
+                raise IndexError(f"index {m.group(1)} is out of bounds for dimension {d} with size "
                                  f"{m.group(3)}") from None
         raise IndexError(msg) from None
+
+
+def _adv_position(ndim, ix, axis):
+    """How many index tensors come before the one indexing ``axis`` (torch numbers them that way in errors)."""
+    items = ix if _isinstance(ix, tuple) else (ix,)
+    width = [i.ndim if _isinstance(i, np.ndarray) and i.dtype == np.bool_ else (0 if i is None or i is Ellipsis
+                                                                                  else 1) for i in items]
+    pos = n_adv = 0
+    for i, w in zip(items, width):
+        if i is Ellipsis:
+            pos += ndim - _sum(width)
+            continue
+        if pos <= axis < pos + w and _isinstance(i, np.ndarray):
+            return n_adv
+        if _isinstance(i, np.ndarray):
+            n_adv += w
+        pos += w
+    return axis
 
 
 class IndexBackward0(Node):
@@ -2081,12 +2160,44 @@ def _index_put_zero(shape, g, ix, basic):
     return r
 
 
+def _split_ints(ix):
+    """For a key mixing integers with index arrays: (the integers as a basic key, the rest of the key).
+
+    torch applies integer indices as selections first, so they never take part in placing the advanced-index
+    dimensions the way NumPy's integer-as-array rule makes them."""
+    if not _isinstance(ix, tuple):
+        return None
+    is_int = [_isinstance(i, (int, np.integer)) and not _isinstance(i, (builtins.bool, np.bool_)) for i in ix]
+    if not builtins.any(is_int) or not builtins.any(_isinstance(i, np.ndarray) for i in ix):
+        return None
+    first, rest = [], []
+    for i, k in zip(ix, is_int):
+        if k:
+            first.append(i)
+        elif i is None:
+            first.append(None)
+            rest.append(slice(None))
+        elif i is Ellipsis:
+            first.append(i)
+            rest.append(i)
+        elif _isinstance(i, np.ndarray):
+            first.extend([slice(None)] * (i.ndim if i.dtype == np.bool_ else 1))
+            rest.append(i)
+        else:
+            first.append(i)
+            rest.append(slice(None))
+    return tuple(first), tuple(rest)
+
+
 def getitem(input, idx):
     """``input[idx]`` with torch's (NumPy-like) indexing; basic indexing gives a view."""
     a = input._data
     if _isinstance(idx, Tensor) and idx._data.dtype.kind == "f":
         raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
     ix = _index_np(idx)
+    split = _split_ints(ix)
+    if split is not None:
+        return getitem(getitem(input, split[0]), split[1])
     if a.ndim == 0 and not (ix is None or ix is Ellipsis or ix == () or (_isinstance(ix, tuple) and builtins.all(
             i is None or i is Ellipsis for i in ix)) or (_isinstance(ix, np.ndarray) and ix.dtype == np.bool_)):
         raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
@@ -2095,7 +2206,8 @@ def getitem(input, idx):
     ra = _check_index(a, ix)
     r = _view_of(ra, input) if basic else _wrap(np.asarray(ra))
     if GRAD[0] and input.requires_grad:
-        n = (_SelectIndex() if _isinstance(ix, (int, np.integer)) else _SliceIndex()) if basic else IndexBackward0()
+        n = (_SelectIndex() if _isinstance(ix, (int, np.integer)) or (_isinstance(ix, tuple) and builtins.all(
+            _isinstance(i, (int, np.integer)) for i in ix)) else _SliceIndex()) if basic else IndexBackward0()
         n.shape, n.ix, n.basic = a.shape, ix, basic
         record(r, n, input)
     return r
@@ -2143,9 +2255,25 @@ def index_put(input, indices, values, accumulate=False):
     return r
 
 
+def _setitem_error(a, ix, v):
+    if _is_basic(ix):
+        expand(_wrap(np.asarray(v)), _check_index(a, ix).shape)
+    raise RuntimeError(f"shape mismatch: value tensor of shape {list(np.shape(v))} cannot be broadcast to "
+                       f"indexing result of shape {list(np.shape(_check_index(a, ix)))}")
+
+
 def setitem(input, idx, value):
     """``input[idx] = value`` in place."""
     ix = _index_np(idx)
+    split = _split_ints(ix)
+    if split is not None:
+        shape = input._data.shape
+        flat = _check_index(_check_index(np.arange(input._data.size).reshape(shape), split[0]), split[1])
+        ix = np.unravel_index(flat, shape)
+    if _isinstance(value, Tensor) and value._data.dtype != input._data.dtype and value._data.ndim \
+            and not _is_basic(ix):
+        raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
+                           f"{_tname(input.dtype)} for the destination and {_tname(value.dtype)} for the source.")
     if _isinstance(value, Tensor) and needs(input, value) or (GRAD[0] and input.requires_grad):
         _check_inplace(input)
         v = value if _isinstance(value, Tensor) else _wrap(np.asarray(value, dtype=input._data.dtype))
@@ -2158,10 +2286,10 @@ def setitem(input, idx, value):
     try:
         input._data[ix] = v
     except ValueError:
-        raise RuntimeError(f"shape mismatch: value tensor of shape {list(np.shape(v))} cannot be broadcast to "
-                           f"indexing result of shape {list(np.shape(input._data[ix]))}") from None
-    except IndexError as e:
-        raise IndexError(str(e)) from None
+        _setitem_error(input._data, ix, v)
+    except IndexError:
+        _check_index(input._data, ix)
+        raise
     input._version[0] += 1
 
 
@@ -2171,8 +2299,7 @@ def _index_put_rec(input, ix, v):
     try:
         a[ix] = v._data
     except ValueError:
-        raise RuntimeError(f"shape mismatch: value tensor of shape {list(v._data.shape)} cannot be broadcast to "
-                           f"indexing result of shape {list(np.shape(a[ix]))}") from None
+        _setitem_error(a, ix, v._data)
     r = _wrap(a)
     n = IndexPutBackward0()
     n.ix = ix
@@ -2259,7 +2386,7 @@ def index_copy(input, dim, index, source):
 
 def _gather_check(a, d, idx, name):
     if idx.dtype != np.int64:
-        raise RuntimeError(f"{name}(): Expected dtype int64 for index")
+        raise RuntimeError(f"{name}(): Expected dtype {'int32/int64' if name == 'gather' else 'int64'} for index")
     if idx.ndim != a.ndim and not (a.ndim == 0 and idx.ndim <= 1):
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
     if idx.size and (idx.max() >= a.shape[d] if a.ndim else idx.max() >= 1) or (idx.size and idx.min() < 0):
@@ -2498,6 +2625,8 @@ def split(tensor, split_size_or_sections, dim=0):
     n = a.shape[d]
     if _isinstance(split_size_or_sections, (int, np.integer)):
         s = int(split_size_or_sections)
+        if s == 0 and n != 0:
+            raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
         sizes = [s] * (n // s) + ([n % s] if n % s else []) if s else [0]
         if n == 0:
             sizes = [0]
@@ -2581,7 +2710,7 @@ def cat(tensors, dim=0, *, out=None):
         raise TypeError("cat(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor")
     tensors = list(tensors)
     if not tensors:
-        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     keep = [t for t in tensors if not (t._data.ndim == 1 and t._data.shape[0] == 0)]
     if not keep:
         return _wrap(np.zeros((0,), tensors[0]._data.dtype))
@@ -2589,22 +2718,25 @@ def cat(tensors, dim=0, *, out=None):
     if nd == 0:
         raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
     d = _dim(dim, nd)
-    dt = rtype(*keep).np
-    for t in keep:
+    dt = rtype(*tensors).np
+    kept = {id(t) for t in keep}
+    for j, t in enumerate(tensors):
+        if id(t) not in kept:
+            continue
         if t._data.ndim != nd:
             raise RuntimeError(f"Tensors must have same number of dimensions: got {nd} and {t._data.ndim}")
         for k in range(nd):
             if k != d and t._data.shape[k] != keep[0]._data.shape[k]:
                 raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
                                    f"{keep[0]._data.shape[k]} but got size {t._data.shape[k]} for tensor number "
-                                   f"{tensors.index(t)} in the list.")
+                                   f"{j} in the list.")
     r = _wrap(np.concatenate([t._data for t in keep], axis=d, dtype=dt))
     if out is not None:
         return _to_out(out, r)
     if needs(*tensors):
         n = CatBackward0()
         n.dim = d
-        n.sizes = [t._data.shape[d] if t in keep else None for t in tensors] if len(keep) != len(tensors) else \
+        n.sizes = [t._data.shape[d] if id(t) in kept else None for t in tensors] if len(keep) != len(tensors) else \
             [t._data.shape[d] for t in tensors]
         n.dts = [t._data.dtype for t in tensors]
         record(r, n, *tensors)
@@ -2756,10 +2888,15 @@ class MmBackward0(Node):
         return (g.mm(b.t()) if na is not None else None), (a.t().mm(g) if nb is not None else None)
 
 
+_CNAME = {"float32": "float", "float64": "double", "float16": "c10::Half", "bfloat16": "c10::BFloat16",
+          "int64": "long int", "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+          "bool": "bool"}
+
+
 def _check_mm(a, b, name):
     if a._data.dtype != b._data.dtype:
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name} != "
-                           f"{b.dtype.name}" if name == "mm" else
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {_CNAME[a.dtype.name]} != "
+                           f"{_CNAME[b.dtype.name]}" if name == "mm" else
                            f"expected scalar type {_tname(a.dtype)} but found {_tname(b.dtype)}")
 
 
@@ -2791,10 +2928,10 @@ class MatmulBackward(Node):
         a2 = a.unsqueeze(0) if a.ndim == 1 else a
         b2 = b.unsqueeze(-1) if b.ndim == 1 else b
         g2 = g
-        if a.ndim == 1:
-            g2 = g2.unsqueeze(-2)
         if b.ndim == 1:
             g2 = g2.unsqueeze(-1)
+        if a.ndim == 1:
+            g2 = g2.unsqueeze(-2)
         ga = gb = None
         if na is not None:
             ga = matmul(g2, b2.transpose(-1, -2))
@@ -2817,6 +2954,11 @@ def matmul(input, other, *, out=None):
                            f"{b.ndim}D")
     ka = a.shape[-1]
     kb = b.shape[-2] if b.ndim > 1 else b.shape[0]
+    if a.ndim >= 3 and b.ndim >= 3:
+        try:
+            np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        except ValueError:
+            _bc_error(np.empty(a.shape[:-2], np.bool_), np.empty(b.shape[:-2], np.bool_))
     if ka != kb:
         if a.ndim == 1 and b.ndim == 1:
             raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] "
@@ -2828,8 +2970,13 @@ def matmul(input, other, *, out=None):
         sb = "x".join(map(str, b.shape[-2:])) if b.ndim > 1 else f"{b.shape[0]}x1"
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({sa} and {sb})")
     if a.dtype != b.dtype:
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {input.dtype.name} != "
-                           f"{other.dtype.name}")
+        if a.ndim == 1 and b.ndim == 1:
+            raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {_tname(input.dtype)} "
+                               f"and {_tname(other.dtype)}")
+        if a.ndim >= 2 and b.ndim == 1:
+            tv, tm = _tname(other.dtype), _tname(input.dtype)
+            raise RuntimeError(f"addmv input tensors must have the same dtype, but got {tv}, {tm}, and {tv}")
+        _check_mm(input, other, "bmm" if a.ndim >= 3 and b.ndim >= 3 else "mm")
     r = _wrap(np.matmul(a, b))
     if out is not None:
         return _to_out(out, r)
@@ -2843,13 +2990,17 @@ def matmul(input, other, *, out=None):
 def bmm(input, mat2, *, out=None):
     if input.ndim != 3 or mat2.ndim != 3:
         raise RuntimeError("batch1 must be a 3D tensor" if input.ndim != 3 else "batch2 must be a 3D tensor")
-    if input.shape[0] != mat2.shape[0]:
-        raise RuntimeError(f"batch1 and batch2 must have same number of batches, got {input.shape[0]} and "
-                           f"{mat2.shape[0]}")
+    if input.shape[0] != mat2.shape[0] or input.shape[2] != mat2.shape[1]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{input.shape[0]}, "
+                           f"{input.shape[2]}] but got: [{mat2.shape[0]}, {mat2.shape[1]}].")
     return matmul(input, mat2, out=out)
 
 
 def mv(input, vec):
+    """Matrix-vector product."""
+    if input.ndim == 2 and vec.ndim == 1 and input.shape[1] != vec.shape[0]:
+        raise RuntimeError(f"size mismatch, got input ({input.shape[0]}), mat ({input.shape[0]}x{input.shape[1]}), "
+                           f"vec ({vec.shape[0]})")
     return matmul(input, vec)
 
 
@@ -3086,6 +3237,9 @@ def einsum(equation, *operands):
         for c, s in zip(tm, op.shape):
             if sizes.get(c, 1) == 1:
                 sizes[c] = s
+            elif s != 1 and s != sizes[c]:
+                raise RuntimeError(f"einsum(): subscript {c} has size {s} for operand {len(full)} which does not "
+                                   f"broadcast with previously seen size {sizes[c]}")
         perm = sorted(range(len(tm)), key=lambda i: letters.index(tm[i]))
         x = x.permute(perm) if perm != list(range(len(tm))) else x
         shp = [1] * len(letters)
@@ -3108,12 +3262,17 @@ def cross(input, other, dim=None):
     if dim is None:
         dim = next(i for i, s in enumerate(input.shape) if s == 3)
     d = _dim(dim, input.ndim)
+    if input.shape[d] != 3 or other.shape[d] != 3:
+        raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {input.shape[d]} and "
+                           f"{other.shape[d]}")
     a = [input.select(d, i) for i in range(3)]
     b = [other.select(d, i) for i in range(3)]
     return stack([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]], d)
 
 
 def cdist(x1, x2, p=2.0):
+    if x1.shape[-1] != x2.shape[-1]:
+        raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {x1.shape[-1]} X2: {x2.shape[-1]}")
     diff = x1.unsqueeze(-2) - x2.unsqueeze(-3)
     return _vnorm(diff, p, -1, False)
 
@@ -3280,8 +3439,10 @@ def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
 
 
 def kthvalue(input, k, dim=-1, keepdim=False):
-    v, i = sort(input, dim)
     d = _dim(dim, input.ndim)
+    if not 1 <= k <= (input.shape[d] if input.ndim else 1):
+        raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
+    v, i = sort(input, dim)
     vv, ii = v.select(d, k - 1), i.select(d, k - 1)
     if keepdim:
         vv, ii = vv.unsqueeze(d), ii.unsqueeze(d)
@@ -3291,14 +3452,30 @@ def kthvalue(input, k, dim=-1, keepdim=False):
 def median(input, dim=None, keepdim=False):
     """Lower median (torch returns the lower of the two middle values)."""
     if dim is None:
-        flat = input.reshape(-1)
-        v, i = sort(flat, 0)
-        k = (flat.shape[0] - 1) // 2
-        return v[k]
+        flat = input._data.reshape(-1)
+        if flat.size == 0:
+            return _wrap(np.asarray(np.nan, flat.dtype) if flat.dtype.kind == "f" else flat.reshape(-1)[:1])
+        srt = np.sort(flat, kind="stable")
+        r = _wrap(np.asarray(srt[-1] if flat.dtype.kind == "f" and np.isnan(srt[-1]) else srt[(flat.size - 1) // 2]))
+        if GRAD[0] and input.requires_grad:
+            n = MedianBackward0()
+            n.save(input, r)
+            record(r, n, input)
+        return r
+    if input.ndim == 0:
+        _dim(dim, 0)
+        return RT["median"](input.clone(), _wrap(np.zeros((), np.int64)))
     v, i = sort(input, dim)
     d = _dim(dim, input.ndim)
     k = (input.shape[d] - 1) // 2
     vv, ii = v.select(d, k), i.select(d, k)
+    if input._data.dtype.kind == "f":
+        nan = np.isnan(input._data)
+        rows = nan.any(axis=d)
+        if rows.any():
+            first = np.argmax(nan, axis=d)
+            vv = where(_wrap(rows), v.select(d, -1), vv)
+            ii = _wrap(np.where(rows, first, ii._data))
     if keepdim:
         vv, ii = vv.unsqueeze(d), ii.unsqueeze(d)
     return RT["median"](vv, ii)
@@ -3401,26 +3578,49 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
     return _wrap(np.asarray(r, np.int32 if out_int32 else np.int64))
 
 
-def cummax(input, dim):
+class CummaxBackward0(Node):
+    __slots__ = ("dim", "shape")
+
+    def backward(self, g):
+        (idx,) = self.saved()
+        return (zeros(self.shape, dtype=g.dtype).scatter_add(self.dim, idx, g),)
+
+
+class CumminBackward0(CummaxBackward0):
+    __slots__ = ()
+
+
+def _cum_ext(input, dim, which):
     a = input._data
+    if a.ndim == 0:
+        _dim(dim, 0)
+        return RT[which](input.clone(), _wrap(np.zeros((), np.int64)))
     d = _dim(dim, a.ndim)
-    v = np.maximum.accumulate(a, axis=d)
-    idx = _cum_idx(a, v, d)
-    return RT["cummax"](_wrap(v), _wrap(idx))
+    v = (np.maximum if which == "cummax" else np.minimum).accumulate(a, axis=d)
+    vt, it = _wrap(v), _wrap(_cum_idx(a, v, d))
+    if GRAD[0] and input.requires_grad:
+        n = CummaxBackward0() if which == "cummax" else CumminBackward0()
+        n.dim, n.shape = d, a.shape
+        n.save(it)
+        record(vt, n, input)
+    return RT[which](vt, it)
+
+
+def cummax(input, dim):
+    return _cum_ext(input, dim, "cummax")
 
 
 def cummin(input, dim):
-    a = input._data
-    d = _dim(dim, a.ndim)
-    v = np.minimum.accumulate(a, axis=d)
-    idx = _cum_idx(a, v, d)
-    return RT["cummin"](_wrap(v), _wrap(idx))
+    return _cum_ext(input, dim, "cummin")
 
 
 def _cum_idx(a, v, d):
     n = a.shape[d]
     ar = np.arange(n).reshape([-1 if i == d else 1 for i in range(a.ndim)])
-    hit = np.where(a == v, ar, 0)
+    eq = a == v
+    if a.dtype.kind == "f":
+        eq |= np.isnan(a)
+    hit = np.where(eq, ar, 0)
     return np.maximum.accumulate(hit, axis=d).astype(np.int64)
 
 
@@ -3478,6 +3678,9 @@ _LEAF_MSG = "a leaf Variable that requires grad is being used in an in-place ope
 def _check_inplace(t):
     if t.grad_fn is None and t.requires_grad and GRAD[0]:
         raise RuntimeError(_LEAF_MSG)
+    b = t._base
+    if b is not None and b.grad_fn is None and b.requires_grad and t.requires_grad and GRAD[0]:
+        raise RuntimeError("a view of " + _LEAF_MSG)
 
 
 def _shadow(t):
@@ -3608,9 +3811,7 @@ def copy_(input, src, non_blocking=False):
     try:
         np.copyto(input._data, np.broadcast_to(s, input._data.shape), casting="unsafe")
     except ValueError:
-        raise RuntimeError(f"The size of tensor a ({input._data.shape[-1] if input._data.ndim else 1}) must "
-                           f"match the size of tensor b ({s.shape[-1] if s.ndim else 1}) at non-singleton "
-                           "dimension 0") from None
+        _out_shape_error(input._data, s)
     input._version[0] += 1
     return input
 
@@ -3966,7 +4167,16 @@ def nanmedian(input, dim=None, keepdim=False):
         a = input._data.reshape(-1)
         a = a[~np.isnan(a)] if a.dtype.kind == "f" else a
         return _wrap(np.asarray(np.sort(a)[(a.size - 1) // 2] if a.size else np.nan, input._data.dtype))
-    return median(input, dim, keepdim)
+    if input._data.dtype.kind != "f":
+        return RT["nanmedian"](*median(input, dim, keepdim))
+    d = _dim(dim, input.ndim)
+    v, i = sort(input, d)
+    k = np.maximum((np.sum(~np.isnan(input._data), axis=d, keepdims=True) - 1) // 2, 0)
+    kt = _wrap(k.astype(np.int64))
+    vv, ii = gather(v, d, kt), gather(i, d, kt)
+    if not keepdim:
+        vv, ii = vv.squeeze(d), ii.squeeze(d)
+    return RT["nanmedian"](vv, ii)
 
 
 def _window(kind, window_length, periodic=True, *, dtype=None, **kw):

@@ -1409,3 +1409,57 @@ def fold(input: Tensor, output_size, kernel_size, dilation=1, padding=0, stride=
     op = _WindowOp(S, K, s, tuple((v, v) for v in p), d, out, layout="unfold")
     y = _LinearFn.apply(x, op, True)
     return y.squeeze(0) if unbatched else y
+
+
+# ------------------------------------------------------------------------------------------------------ max unpool
+def _max_unpool(name: str, input: Tensor, indices: Tensor, kernel_size, stride, padding, output_size, n: int) -> Tensor:
+    k = _tuple(kernel_size, n, "kernel_size")
+    s = _tuple(stride if stride is not None else kernel_size, n, "stride")
+    p = _tuple(padding, n, "padding")
+    if input.dim() not in (n + 1, n + 2):
+        raise RuntimeError(f"{name}: expected {n + 1}D or {n + 2}D input, but got input of shape {tuple(input.shape)}")
+    if tuple(indices.shape) != tuple(input.shape):
+        raise RuntimeError(f"{name}: Expected shape of indices to be same as that of the input tensor "
+                           f"({tuple(input.shape)}) but got indices tensor with shape: {tuple(indices.shape)}")
+    spatial_in = tuple(input.shape[-n:])
+    default = tuple((spatial_in[i] - 1) * s[i] - 2 * p[i] + k[i] for i in range(n))
+    if output_size is None:
+        out = default
+    else:
+        out = tuple(int(v) for v in (output_size.tolist() if isinstance(output_size, Tensor) else output_size))
+        if len(out) == n + 2:
+            out = out[-n:]
+        if len(out) != n:
+            raise ValueError(f"output_size should be a sequence containing {n} or {n + 2} elements, "
+                             f"but it has a length of '{len(out)}'")
+        for i in range(n):
+            lo, hi = default[i] - s[i], default[i] + s[i]
+            if not lo < out[i] < hi:
+                raise ValueError(f"invalid output_size {out} (dim {i} must be between {lo} and {hi})")
+    lead = tuple(input.shape[:-n])
+    plane = math.prod(out)
+    flat_idx = indices.reshape(*lead, -1)
+    bad = ((flat_idx < 0) | (flat_idx >= plane)).reshape(-1).nonzero()
+    if bad.numel():
+        raise RuntimeError(f"Found an invalid max index: {int(flat_idx.reshape(-1)[bad[0, 0]].item())} "
+                           f"(output volumes are of size {'x'.join(map(str, out))})")
+    base = input.new_zeros((*lead, plane))
+    return base.scatter(-1, flat_idx, input.reshape(*lead, -1)).reshape(*lead, *out)
+
+
+def max_unpool1d(input: Tensor, indices: Tensor, kernel_size, stride=None, padding=0, output_size=None) -> Tensor:
+    """Partial inverse of ``max_pool1d``: places each value at its argmax index, zeros elsewhere."""
+    return _max_unpool("max_unpool1d", input, indices, kernel_size, stride, padding, output_size, 1)
+
+
+def max_unpool2d(input: Tensor, indices: Tensor, kernel_size, stride=None, padding=0, output_size=None) -> Tensor:
+    """Partial inverse of ``max_pool2d``: places each value at its flat ``H*W`` argmax index, zeros elsewhere."""
+    return _max_unpool("max_unpool2d", input, indices, kernel_size, stride, padding, output_size, 2)
+
+
+def max_unpool3d(input: Tensor, indices: Tensor, kernel_size, stride=None, padding=0, output_size=None) -> Tensor:
+    """Partial inverse of ``max_pool3d``."""
+    return _max_unpool("max_unpool3d", input, indices, kernel_size, stride, padding, output_size, 3)
+
+
+__all__ += ["max_unpool1d", "max_unpool2d", "max_unpool3d"]

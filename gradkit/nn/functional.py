@@ -510,6 +510,20 @@ def _check_p(p: float) -> None:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
 
 
+def _empty_like_preserve(a: np.ndarray) -> np.ndarray:
+    """``empty_like`` with torch's preserve_format: a dense permuted layout is kept (so random fills visit the
+    same elements in the same order as torch), anything else becomes C-contiguous."""
+    if a.ndim < 2 or a.flags.c_contiguous:
+        return np.empty(a.shape, dtype=a.dtype)
+    perm = sorted(range(a.ndim), key=lambda i: -a.strides[i])
+    expected = a.itemsize
+    for i in reversed(perm):
+        if a.shape[i] != 1 and a.strides[i] != expected:
+            return np.empty(a.shape, dtype=a.dtype)
+        expected *= a.shape[i]
+    return np.empty([a.shape[i] for i in perm], dtype=a.dtype).transpose(np.argsort(perm))
+
+
 def _dropout_impl(input: Tensor, p: float, train: bool, inplace: bool, feature: bool, alpha: bool) -> Tensor:
     if p == 0 or not train or input.numel() == 0:
         return input
@@ -522,7 +536,7 @@ def _dropout_impl(input: Tensor, p: float, train: bool, inplace: bool, feature: 
             return out.add_(z) if inplace else out + z
         return out
     shape = tuple(input.shape[:2]) + (1,) * (input.dim() - 2) if feature else tuple(input.shape)
-    noise = _wrap(np.empty(shape, dtype=input._data.dtype))
+    noise = _wrap(np.empty(shape, dtype=input._data.dtype) if feature else _empty_like_preserve(input._data))
     noise.bernoulli_(1 - p)
     b = None
     if alpha:
@@ -1383,7 +1397,7 @@ def multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embe
             out, w = out.squeeze(1), w.squeeze(0)
         return out, w
     if attn_mask is not None:
-        attn_mask = attn_mask.reshape(bsz, -1, tgt_len, src_len) if attn_mask.shape[0] != 1 or attn_mask.dim() != 3 \
+        attn_mask = attn_mask.reshape(bsz, num_heads, -1, src_len) if attn_mask.shape[0] != 1 or attn_mask.dim() != 3 \
             else attn_mask.unsqueeze(0)
     q = q.reshape(bsz, num_heads, tgt_len, head_dim)
     k = k.reshape(bsz, num_heads, src_len, head_dim)

@@ -324,3 +324,40 @@ def test_integer_inputs():
     run_both(lambda T, x: F(T).avg_pool2d(x, 3, 2, 1), [x])
     run_both(lambda T, x: F(T).interpolate(x, scale_factor=1.5), [x.astype(np.uint8)])
     same_error(lambda T: F(T).adaptive_avg_pool2d(T.tensor(x), 2))
+
+
+UNPOOL_GRID = [(1, 2, None, 0, (2, 3, 8)), (1, 3, 2, 1, (2, 7)), (2, 2, None, 0, (2, 3, 6, 4)),
+               (2, (3, 2), (2, 1), (1, 0), (1, 2, 7, 5)), (2, 3, 1, 1, (3, 5, 5)), (3, 2, None, 0, (1, 2, 4, 4, 6))]
+
+
+@pytest.mark.parametrize("n,k,s,p,shape", UNPOOL_GRID, ids=str)
+@pytest.mark.parametrize("with_size", [False, True])
+def test_max_unpool(n, k, s, p, shape, with_size):
+    rng = np.random.default_rng(3)
+    x = arr(rng, shape, np.float64)
+
+    def fn(T, x):
+        pool, unpool = getattr(F(T), f"max_pool{n}d"), getattr(F(T), f"max_unpool{n}d")
+        y, idx = pool(x, k, s, p, return_indices=True)
+        out = unpool(y, idx, k, s, p, output_size=x.shape[-n:] if with_size else None)
+        mod = nn(T, f"MaxUnpool{n}d")(k, s, p)
+        return out, mod(y, idx, output_size=x.shape[-n:] if with_size else None)
+
+    run_both(fn, [x], requires_grad=(0,), **tol(np.float64))
+    assert repr(nn(gk, f"MaxUnpool{n}d")(k, s, p)) == repr(nn(torch, f"MaxUnpool{n}d")(k, s, p))
+
+
+def test_max_unpool_errors():
+    x = np.random.default_rng(0).standard_normal((1, 1, 5, 5)).astype(np.float32)
+
+    def bad_index(T):
+        y, idx = F(T).max_pool2d(T.tensor(x[..., :2, :2]), 2, return_indices=True)
+        F(T).max_unpool2d(y, idx + 10, 2)
+
+    same_error(bad_index)
+
+    def bad_size(T):
+        y, idx = F(T).max_pool2d(T.tensor(x), 2, return_indices=True)
+        F(T).max_unpool2d(y, idx, 2, output_size=(1, 4, 4))
+
+    same_error(bad_size)

@@ -17,11 +17,13 @@ from .sparse import *  # noqa: F403
 from .upsampling import *  # noqa: F403
 from .distance import *  # noqa: F403
 from .channelshuffle import *  # noqa: F403
+from .rnn import *  # noqa: F403
+from .transformer import *  # noqa: F403
 from . import (activation, batchnorm, channelshuffle, container, conv, distance, dropout, flatten, fold, linear, loss,
-               normalization, padding, pixelshuffle, pooling, sparse, upsampling)
+               normalization, padding, pixelshuffle, pooling, rnn, sparse, transformer, upsampling)
 
 __all__ = ["Module"]
 for _m in (container, activation, batchnorm, conv, dropout, flatten, fold, linear, loss, normalization, padding,
-           pixelshuffle, pooling, sparse, upsampling, distance, channelshuffle):
+           pixelshuffle, pooling, sparse, upsampling, distance, channelshuffle, rnn, transformer):
     __all__ += list(_m.__all__)
 del _m

@@ -20,9 +20,10 @@ def _ip(inplace: bool) -> str:
 
 
 class _InplaceActivation(Module):
-    """An elementwise activation ``F.<fn>(input, inplace)`` whose only option is ``inplace``."""
+    """An elementwise activation ``F.<_fn>(input, inplace)`` whose only option is ``inplace``; the function is
+    looked up at call time, so wrapping ``F.<_fn>`` (as the lab's doctor does) reaches module calls too."""
 
-    _fn = None
+    _fn = ""
     _show_inplace = True
 
     def __init__(self, inplace: bool = False) -> None:
@@ -30,7 +31,7 @@ class _InplaceActivation(Module):
         self.inplace = inplace
 
     def forward(self, input: Tensor) -> Tensor:
-        return type(self)._fn(input, self.inplace)
+        return getattr(F, self._fn)(input, self.inplace)
 
     def extra_repr(self) -> str:
         return "inplace=True" if self.inplace and self._show_inplace else ""
@@ -55,7 +56,7 @@ class Threshold(Module):
 class ReLU(_InplaceActivation):
     """``max(0, x)`` elementwise."""
 
-    _fn = staticmethod(F.relu)
+    _fn = "relu"
 
 
 class RReLU(Module):
@@ -117,7 +118,7 @@ class Sigmoid(Module):
 class Hardsigmoid(_InplaceActivation):
     """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``."""
 
-    _fn = staticmethod(F.hardsigmoid)
+    _fn = "hardsigmoid"
     _show_inplace = False
 
 
@@ -131,19 +132,19 @@ class Tanh(Module):
 class SiLU(_InplaceActivation):
     """``x * sigmoid(x)`` (swish)."""
 
-    _fn = staticmethod(F.silu)
+    _fn = "silu"
 
 
 class Mish(_InplaceActivation):
     """``x * tanh(softplus(x))``."""
 
-    _fn = staticmethod(F.mish)
+    _fn = "mish"
 
 
 class Hardswish(_InplaceActivation):
     """``x * relu6(x + 3) / 6``."""
 
-    _fn = staticmethod(F.hardswish)
+    _fn = "hardswish"
     _show_inplace = False
 
 
@@ -180,7 +181,7 @@ class CELU(Module):
 class SELU(_InplaceActivation):
     """Scaled ELU with the self-normalising constants."""
 
-    _fn = staticmethod(F.selu)
+    _fn = "selu"
 
 
 class GLU(Module):

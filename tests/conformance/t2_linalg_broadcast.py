@@ -1,0 +1,75 @@
+# matmul/einsum broadcasting with gradients, batched ops, and shape errors.
+import torch
+
+
+def show(fn):
+    try:
+        r = fn()
+        print("ok", r.shape if isinstance(r, torch.Tensor) else r)
+    except Exception as e:  # noqa: BLE001
+        print(type(e).__name__, str(e).split("\n")[0][:160])
+
+
+torch.manual_seed(0)
+a = torch.randn(3, requires_grad=True)
+b = torch.randn(3, requires_grad=True)
+(a @ b).backward()
+print(a.grad, b.grad)
+M = torch.randn(2, 3, requires_grad=True)
+(M @ a).sum().backward()
+(a @ M.t()).pow(2).sum().backward()
+print(M.grad, a.grad)
+A = torch.randn(4, 2, 3, requires_grad=True)
+B = torch.randn(3, 5, requires_grad=True)
+(A @ B).sum().backward()
+print(A.grad.sum(0), B.grad)
+C = torch.randn(2, 1, 3, 4, requires_grad=True)
+D = torch.randn(5, 4, 2, requires_grad=True)
+out = torch.matmul(C, D)
+print(out.shape)
+out.square().mean().backward()
+print(C.grad.shape, D.grad.shape, C.grad.sum(), D.grad.sum())
+E = torch.randn(2, 3, 4, requires_grad=True)
+F = torch.randn(2, 4, 3, requires_grad=True)
+torch.bmm(E, F).diagonal(dim1=1, dim2=2).sum().backward()
+print(E.grad.sum((1, 2)), F.grad.sum((1, 2)))
+x = torch.randn(3, 4, requires_grad=True)
+y = torch.randn(4, 5, requires_grad=True)
+torch.einsum("ij,jk->ik", x, y).sum().backward()
+print(x.grad, y.grad.sum(1))
+x.grad = None
+torch.einsum("ij,ij->", x, x).backward()
+print(torch.allclose(x.grad, 2 * x))
+x.grad = None
+torch.einsum("ii->i", x[:, :3]).sum().backward()
+print(x.grad)
+v = torch.randn(3, requires_grad=True)
+torch.outer(v, v).sum().backward()
+print(v.grad, torch.allclose(v.grad, 2 * v.sum() * torch.ones(3)))
+v.grad = None
+torch.cross(v, torch.tensor([1.0, 0.0, 0.0]), dim=0).sum().backward()
+print(v.grad)
+v.grad = None
+v.norm(p=1).backward()
+print(v.grad)
+v.grad = None
+torch.dist(v, torch.zeros(3)).backward()
+print(v.grad)
+P = torch.randn(4, 2, requires_grad=True)
+Q = torch.randn(3, 2)
+torch.cdist(P, Q).sum().backward()
+print(P.grad)
+show(lambda: torch.ones(2, 3) @ torch.ones(2, 3))
+show(lambda: torch.ones(3) @ torch.ones(4))
+show(lambda: torch.ones(2, 2, 3) @ torch.ones(3, 2, 2))
+show(lambda: torch.bmm(torch.ones(2, 3, 4), torch.ones(3, 4, 5)))
+show(lambda: torch.bmm(torch.ones(2, 3), torch.ones(3, 4)))
+show(lambda: torch.mm(torch.ones(2, 3), torch.ones(3)))
+show(lambda: torch.mv(torch.ones(2, 3), torch.ones(4)))
+show(lambda: torch.dot(torch.ones(3), torch.ones(4)))
+show(lambda: torch.einsum("ij,jk->ik", torch.ones(2, 3), torch.ones(4, 5)))
+show(lambda: torch.matmul(torch.tensor(2.0), torch.ones(2)))
+show(lambda: torch.outer(torch.ones(2), torch.ones(3)))
+show(lambda: torch.ones(2, 3).mm(torch.ones(3, 4, dtype=torch.int64)))
+show(lambda: torch.cross(torch.ones(4), torch.ones(4), dim=0))
+show(lambda: torch.cdist(torch.ones(2, 3), torch.ones(4, 2)))
