@@ -1216,11 +1216,9 @@ def _prod_grad_safe(x, d):
     """d prod / d x_i along ``d`` as the product of all the other elements (zeros allowed)."""
     a = x._data
     moved = np.moveaxis(a, d, -1)
-    n = moved.shape[-1]
     left = np.cumprod(np.concatenate([np.ones(moved.shape[:-1] + (1,), a.dtype), moved[..., :-1]], -1), -1)
     right = np.cumprod(np.concatenate([np.ones(moved.shape[:-1] + (1,), a.dtype), moved[..., ::-1][..., :-1]],
                                       -1), -1)[..., ::-1]
-    del n
     return _wrap(np.moveaxis(left * right, -1, d))
 
 
@@ -3726,8 +3724,6 @@ def _inplace(fn):
         if GRAD[0] and (self.requires_grad or builtins.any(_isinstance(a, Tensor) and a.requires_grad
                                                               for a in args)):
             _check_inplace(self)
-            if self._base is not None and self._base.requires_grad and self.grad_fn is None:
-                pass
             r = fn(_shadow(self), *args, **kwargs)
         else:
             r = fn(self, *args, **kwargs)
@@ -3754,8 +3750,6 @@ def _fast_inplace(npf, fn):
                  (d.dtype.kind in "iu" and (type(o) is int or _isinstance(o, np.ndarray) and o.dtype.kind in "iub"))
             if not ok or npf is np.true_divide:
                 return slow(self, other)
-        elif _isinstance(o, np.ndarray) and o.dtype.kind == "f" and o.dtype.itemsize > d.dtype.itemsize and o.ndim:
-            pass
         try:
             npf(d, o, out=d, casting="unsafe")
         except ValueError:
