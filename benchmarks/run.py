@@ -23,17 +23,37 @@ WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "CNN"]
 OPS = ["add", "mul_scalar", "matmul", "sum", "tiny_graph"]
 
 
-def _child(impl: str, what: str, reps: int) -> float:
-    """Run inside a fresh process: µs per call of ``what`` under ``impl`` (median of 5 rounds)."""
+def _rss_mb() -> float:
+    """Resident memory of this process now, in MiB (Linux; NaN elsewhere)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError):
+        return float("nan")
+
+
+def _peak_mb() -> float:
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(impl: str, what: str, reps: int) -> tuple[float, float]:
+    """Run inside a fresh process: µs per call of ``what`` under ``impl`` (median of 5 rounds), and how far
+    the peak resident memory rose above what the process held before building the workload (MiB)."""
     sys.path.insert(0, HERE)
     sys.path.insert(0, ROOT)
     import numpy as np
 
     import workloads
+    if impl == "torch":
+        import torch  # noqa: F401  (imported before the baseline, like gradkit below)
+    else:
+        import gradkit  # noqa: F401
+    base = _rss_mb()
     if impl == "numpy":
         fn = workloads.build_numpy_floor(what)
         if fn is None:
-            return float("nan")
+            return float("nan"), float("nan")
     else:
         T = importlib.import_module(impl)
         if impl == "torch":
@@ -53,13 +73,14 @@ def _child(impl: str, what: str, reps: int) -> float:
         for _ in range(reps):
             fn()
         rounds.append((time.perf_counter() - t0) / reps * 1e6)
-    return statistics.median(rounds)
+    return statistics.median(rounds), _peak_mb() - base
 
 
-def _run(impl: str, what: str, reps: int) -> float:
+def _run(impl: str, what: str, reps: int) -> tuple[float, float]:
     out = subprocess.run([sys.executable, __file__, "--child", impl, what, str(reps)], capture_output=True,
                          text=True, check=True, env={**os.environ, "OMP_NUM_THREADS": "2"})
-    return float(out.stdout.strip().splitlines()[-1])
+    us, mb = out.stdout.strip().splitlines()[-1].split()
+    return float(us), float(mb)
 
 
 def _process_time(impl: str, code: str) -> float:
@@ -79,24 +100,29 @@ def main() -> None:
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    ap.add_argument("--only", help="comma-separated workloads (e.g. W3,W5); skips the per-op and process rows")
     args = ap.parse_args()
     if args.child:
-        print(_child(args.child[0], args.child[1], int(args.child[2])))
+        print(*_child(args.child[0], args.child[1], int(args.child[2])))
         return
     have_torch = importlib.util.find_spec("torch") is not None
     impls = ["torch", "gradkit"] if have_torch else ["gradkit"]
     reps = {"W1": 300, "W2": 300, "W3": 200, "W4": 10, "W5": 300, "CNN": 50}
     if args.quick:
         reps = {k: max(3, v // 5) for k, v in reps.items()}
-    res: dict = {"workloads": {}, "ops": {}, "import_s": {}, "example1_s": {}}
-    for w in WORKLOADS:
+    res: dict = {"workloads": {}, "peak_mb": {}, "ops": {}, "import_s": {}, "example1_s": {}}
+    for w in (args.only.split(",") if args.only else WORKLOADS):
         row = {i: [] for i in impls + ["numpy"]}
         for _ in range(3):
             for i in impls + ["numpy"]:
                 row[i].append(_run(i, w, reps[w]))
-        res["workloads"][w] = {i: min(v) for i, v in row.items()}
+        res["workloads"][w] = {i: min(us for us, _ in v) for i, v in row.items()}
+        res["peak_mb"][w] = {i: min(mb for _, mb in v) for i, v in row.items()}
+    if args.only:
+        print(_markdown(res, have_torch))
+        return
     for op in OPS:
-        res["ops"][op] = {i: _run(i, op, 2000 if not args.quick else 300) for i in impls}
+        res["ops"][op] = {i: _run(i, op, 2000 if not args.quick else 300)[0] for i in impls}
     for i in impls:
         res["import_s"][i] = min(_process_time(i, "import IMPL") for _ in range(4))
     res["import_s"]["numpy"] = min(_process_time("numpy", "import IMPL") for _ in range(4))
@@ -121,12 +147,14 @@ def main() -> None:
 
 
 def _markdown(res, have_torch) -> str:
-    lines = ["| workload | torch eager µs | gradkit µs | NumPy floor µs | torch / gradkit |", "|---|---|---|---|---|"]
+    lines = ["| workload | torch eager µs | gradkit µs | NumPy floor µs | torch / gradkit | peak MiB torch | "
+             "peak MiB gradkit |", "|---|---|---|---|---|---|---|"]
     for w, r in res["workloads"].items():
         t = r.get("torch")
+        m = res["peak_mb"][w]
         ratio = f"{t / r['gradkit']:.2f}×" if t else "–"
-        lines.append(f"| {w} | {t:.0f} | {r['gradkit']:.0f} | {r['numpy']:.0f} | {ratio} |" if t else
-                     f"| {w} | – | {r['gradkit']:.0f} | {r['numpy']:.0f} | – |")
+        lines.append(f"| {w} | {f'{t:.0f}' if t else '–'} | {r['gradkit']:.0f} | {r['numpy']:.0f} | {ratio} | "
+                     f"{m.get('torch', float('nan')):.1f} | {m['gradkit']:.1f} |")
     lines += ["", "| op (16×16 float32) | torch µs | gradkit µs | torch / gradkit |", "|---|---|---|---|"]
     for op, r in res["ops"].items():
         t = r.get("torch")

@@ -6,7 +6,7 @@ import importlib as _importlib
 import math as _math
 import types as _types
 
-from . import _dtype
+from . import _blas, _dtype
 from ._dtype import (bfloat16, bool, double, dtype, finfo, float, float16, float32, float64, get_default_dtype,  # noqa: A004
                      half, iinfo, int, int8, int16, int32, int64, long, promote_types, set_default_dtype, short,
                      uint8)
@@ -15,21 +15,24 @@ from .autograd import ops as _ops
 from .autograd.grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad,
                                  set_grad_enabled)
 from . import _methods  # noqa: F401
-from ._printing import get_printoptions, printoptions, set_printoptions
+from ._printing import set_printoptions
 from . import autograd
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402  (the torch API release gradkit answers to)
 
 _OPS = [n for n, v in vars(_ops).items() if not n.startswith("_") and isinstance(v, _types.FunctionType)
         and v.__module__ == _ops.__name__]
 globals().update({n: getattr(_ops, n) for n in _OPS})
 from .autograd.ops import abs, all, any, max, min, pow, round, sum  # noqa: A004,E402
+globals().update({n: _methods.numpy_names(getattr(_ops, n)) for n in _OPS})
 from ._creation import *  # noqa: F403,E402
 from . import _random_ops  # noqa: E402
 from ._random_ops import (bernoulli, multinomial, normal, poisson, rand, rand_like, randint, randint_like,  # noqa: E402
                           randn, randn_like, randperm)
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: E402
                      set_rng_state)
+from ._extra_api import *  # noqa: F403,E402
+from ._more_ops import index_reduce, renorm  # noqa: E402
 
 
 class _LegacyTensorType(type):
@@ -57,7 +60,7 @@ CharTensor, ByteTensor, BoolTensor = _legacy("CharTensor", int8), _legacy("ByteT
     _legacy("BoolTensor", bool)
 
 strided = "torch.strided"
-contiguous_format = preserve_format = channels_last = "torch.contiguous_format"
+from ._layout import channels_last, channels_last_3d, contiguous_format, memory_format, preserve_format  # noqa: E402
 e = 2.718281828459045
 pi = 3.141592653589793
 inf = _math.inf
@@ -98,20 +101,35 @@ def set_default_tensor_type(t) -> None:
 
 
 def get_num_threads() -> int:
-    import os
-    return os.cpu_count() or 1
+    """The number of threads used for large matrix products."""
+    return _blas.get_num_threads()
 
 
 def set_num_threads(n: int) -> None:
-    pass
+    """Use up to ``n`` threads for large matrix products."""
+    _blas.set_num_threads(n)
+
+
+_WARN_ONLY = [False]
 
 
 def use_deterministic_algorithms(mode: bool, *, warn_only: bool = False) -> None:
-    pass
+    """Record the deterministic-algorithms setting (every gradkit kernel is deterministic already)."""
+    if not isinstance(mode, _builtins.bool):
+        raise TypeError(f"_set_deterministic_algorithms(): argument 'mode' (position 1) must be bool, not "
+                        f"{type(mode).__name__}")
+    from . import _extra_api
+    _extra_api._STATE["debug_mode"] = (1 if warn_only else 2) if mode else 0
+    _WARN_ONLY[0] = _builtins.bool(warn_only)
 
 
 def are_deterministic_algorithms_enabled() -> bool:
-    return False
+    from . import _extra_api
+    return _extra_api._STATE["debug_mode"] != 0
+
+
+def is_deterministic_algorithms_warn_only_enabled() -> bool:
+    return _WARN_ONLY[0]
 
 
 def compile(model=None, **kwargs):  # noqa: A001
@@ -123,9 +141,12 @@ def compile(model=None, **kwargs):  # noqa: A001
 
 _LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", "special", "distributions",
          "testing", "fft", "jit", "hub", "serialization", "multiprocessing", "cli", "onnx", "amp", "types",
-         "overrides", "mps", "profiler", "datasets", "library", "export", "func", "sparse", "masked", "quantization"}
+         "overrides", "mps", "profiler", "datasets", "library", "export", "func", "sparse", "masked", "quantization",
+         "cpu", "return_types", "version", "accelerator", "storage"}
 _LAZY_ATTR = {"save": "serialization", "load": "serialization", "autocast": "amp", "polygamma": "special",
-              "i0": "special"}
+              "i0": "special", "binomial": "distributions._sampling", "_standard_gamma": "distributions._sampling",
+              "_sample_dirichlet": "distributions._sampling", "_standard_gamma_grad": "distributions._sampling",
+              "_dirichlet_grad": "distributions._sampling"}
 
 
 _LINALG_ALIASES = {"det": "det", "inverse": "inv", "pinverse": "pinv", "slogdet": "slogdet", "svd": "svd",

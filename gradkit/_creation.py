@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 
 from . import _dtype as D
+from . import _layout as _L
 from ._tensor import Size, Tensor, _size_arg, _wrap, check_device
 
 __all__ = ["tensor", "as_tensor", "asarray", "from_numpy", "zeros", "ones", "full", "empty", "zeros_like",
@@ -68,16 +69,17 @@ def _infer_np(data) -> np.ndarray:
         except ValueError as e:
             raise ValueError(str(e)) from None
         if arr.dtype == object:
-            raise TypeError(f"Could not infer dtype of {type(_first(data)).__name__}")
-        if arr.dtype.kind == "f":
-            kinds = _leaf_float_np(data)
-            return arr.astype(D._default[0].np if kinds is None else kinds)
-        if arr.dtype.kind in "iu":
-            return arr.astype(np.int64)
-        if arr.dtype.kind == "b":
-            return arr
+            leaf = _first(data)
+            if leaf is None:
+                raise RuntimeError("Could not infer dtype of NoneType")
+            raise TypeError(f"Could not infer dtype of {type(leaf).__name__}")
         if arr.dtype.kind in "US":
-            raise TypeError(f"new(): invalid data type '{arr.dtype.kind == 'U' and 'str' or 'bytes'}'")
+            name = "str" if arr.dtype.kind == "U" else "bytes"
+            if isinstance(_first(data), (str, bytes)):
+                raise ValueError(f"too many dimensions '{name}'")
+            raise TypeError(f"new(): invalid data type '{name}'")
+        if arr.dtype.kind in "fiub":
+            return arr.astype(_leaf_dtype(data).np, copy=False)
         return arr
     if isinstance(data, builtins.range):
         return np.arange(data.start, data.stop, data.step, dtype=np.int64)
@@ -85,6 +87,8 @@ def _infer_np(data) -> np.ndarray:
         raise TypeError("complex tensors are not supported by gradkit")
     if hasattr(data, "__array__"):
         return np.asarray(data)
+    if isinstance(data, (str, bytes)):
+        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     raise TypeError(f"Could not infer dtype of {type(data).__name__}")
 
 
@@ -94,17 +98,30 @@ def _first(data):
     return data
 
 
-def _leaf_float_np(data):
-    """The dtype of float tensors nested in ``data`` (they keep theirs), else None (default float)."""
-    best = None
+def _leaf_dtype(data) -> D.dtype:
+    """torch's inferred dtype for nested ``data``: Python bool/int/float count as bool/int64/default float,
+    NumPy scalars, arrays and tensors as their own dtype; all are combined with ``promote_types``."""
+    kinds = set()
     stack = [data]
     while stack:
         x = stack.pop()
-        if isinstance(x, (list, tuple)):
+        t = type(x)
+        if t is list or t is tuple:
             stack.extend(x)
-        elif isinstance(x, Tensor) and x._data.dtype.kind == "f":
-            best = x._data.dtype if best is None else np.promote_types(best, x._data.dtype)
-    return best
+        elif t is float or t is int or t is bool:
+            kinds.add(t)
+        elif isinstance(x, (Tensor, np.ndarray, np.generic)):
+            kinds.add(x.dtype if isinstance(x, Tensor) else D.to_dtype(x.dtype))
+        elif isinstance(x, (list, tuple)):
+            stack.extend(x)
+        else:
+            kinds.add(float if isinstance(x, float) else int if isinstance(x, int) else float)
+    py = {bool: D.bool, int: D.int64, float: D._default[0]}
+    out = None
+    for k in kinds:
+        k = py.get(k, k)
+        out = k if out is None else D.promote_types(out, k)
+    return D._default[0] if out is None else out
 
 
 def tensor(data, dtype=None, device=None, requires_grad: bool = False, pin_memory: bool = False) -> Tensor:
@@ -184,7 +201,11 @@ def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=F
           memory_format=None) -> Tensor:
     """A tensor of zeros of the given size."""
     check_device(device)
-    return _make(np.zeros(_size_arg(size), _np_dtype(dtype)), requires_grad)
+    try:
+        shape = _size_arg(size)
+    except RuntimeError:
+        raise RuntimeError("zeros: Dimension size must be non-negative.") from None
+    return _make(np.zeros(shape, _np_dtype(dtype)), requires_grad)
 
 
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
@@ -215,32 +236,47 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, re
          pin_memory=False) -> Tensor:
     """A tensor of the given size filled with ``fill_value`` (dtype inferred from it)."""
     check_device(device)
+    if not isinstance(size, (tuple, list, Size)):
+        raise TypeError(f"full(): argument 'size' (position 1) must be tuple of ints, not {type(size).__name__}")
     dt = _np_dtype(dtype, _fill_dtype(fill_value))
     v = fill_value._data if isinstance(fill_value, Tensor) else fill_value
     return _make(np.full(_size_arg((size,) if not isinstance(size, (tuple, list, Size)) else size), v, dt),
                  requires_grad)
 
 
-def _like(input, dtype, fn, requires_grad, *a):
+def _like(input, dtype, fn, requires_grad, memory_format, *a):
+    """``fn(shape, ...)`` for a contiguous ``input``; otherwise filled in the layout torch's ``empty_like`` keeps."""
     dt = input._data.dtype if dtype is None else D.np_of(D.as_dtype(dtype))
-    return _make(fn(input._data.shape, *a, dtype=dt), requires_grad)
+    x = input._data
+    if x.ndim < 2 or (x.flags.c_contiguous and memory_format in (None, _L.preserve_format)) \
+            or memory_format is _L.contiguous_format:
+        return _make(fn(x.shape, *a, dtype=dt), requires_grad)
+    out = _L.empty_like_np(x, dt, memory_format)
+    out[...] = fn((), *a, dtype=dt)
+    return _make(out, requires_grad)
 
 
 def zeros_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
-    return _like(input, dtype, np.zeros, requires_grad)
+    """Zeros shaped (and, by default, laid out in memory) like ``input``."""
+    return _like(input, dtype, np.zeros, requires_grad, memory_format)
 
 
 def ones_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
-    return _like(input, dtype, np.ones, requires_grad)
+    """Ones shaped (and, by default, laid out in memory) like ``input``."""
+    return _like(input, dtype, np.ones, requires_grad, memory_format)
 
 
 def empty_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
-    return _like(input, dtype, np.zeros, requires_grad)
+    """An uninitialised tensor shaped (and, by default, laid out in memory) like ``input``."""
+    return _like(input, dtype, np.zeros, requires_grad, memory_format)
 
 
 def full_like(input, fill_value, *, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None) -> Tensor:
-    return _like(input, dtype, np.full, requires_grad, fill_value)
+    """``fill_value`` everywhere, shaped (and, by default, laid out in memory) like ``input``."""
+    if isinstance(fill_value, Tensor):
+        fill_value = fill_value.item()
+    return _like(input, dtype, np.full, requires_grad, memory_format, fill_value)
 
 
 def _num(x):
@@ -395,5 +431,7 @@ def heaviside(input, values):
 
 
 def vander(x, N=None, increasing=False):  # noqa: N803
-    return _wrap(np.vander(x._data, N, increasing))
+    """Vandermonde matrix whose columns are powers of ``x`` (decreasing unless ``increasing``)."""
+    a = x._data
+    return _wrap(np.vander(a, N, increasing).astype(a.dtype if a.dtype.kind == "f" else np.int64, copy=False))
 

@@ -14,7 +14,19 @@ __all__ = [
 BOOL, INT, FLOAT = 0, 1, 2
 
 
-class dtype:
+class TorchNamed(type):
+    """Metaclass whose classes print under torch's names: ``<class 'torch.Tensor'>``, not gradkit's module."""
+
+    def __repr__(cls) -> str:
+        mod = cls.__module__
+        if mod in ("gradkit._tensor", "gradkit._dtype"):
+            return f"<class 'torch.{cls.__qualname__}'>"
+        if mod.startswith("gradkit."):
+            mod = "torch." + mod[len("gradkit."):]
+        return f"<class '{mod}.{cls.__qualname__}'>"
+
+
+class dtype(metaclass=TorchNamed):
     """A tensor element type (``torch.float32`` …), mapped onto a NumPy dtype."""
 
     __slots__ = ("name", "np", "is_floating_point", "is_complex", "is_signed", "itemsize", "cat")
@@ -97,7 +109,7 @@ def as_dtype(d) -> dtype:
     if isinstance(d, dtype):
         return d
     if d is builtins.float:
-        return _default[0]
+        return float64
     if d is builtins.int:
         return int64
     if d is builtins.bool:
@@ -151,11 +163,11 @@ class finfo:
         fi = np.finfo(np.float32 if d is bfloat16 else d.np)
         self.bits = fi.bits if d is not bfloat16 else 16
         self.eps = builtins.float(fi.eps) if d is not bfloat16 else 0.0078125
-        self.max = builtins.float(fi.max)
-        self.min = builtins.float(fi.min)
+        self.max = builtins.float(fi.max) if d is not bfloat16 else 3.3895313892515355e+38
+        self.min = -self.max
         self.tiny = builtins.float(fi.tiny)
         self.smallest_normal = self.tiny
-        self.resolution = builtins.float(fi.resolution)
+        self.resolution = 10.0 ** -builtins.int(-np.log10(self.eps))
         self.dtype = d.name
 
     def __repr__(self) -> str:

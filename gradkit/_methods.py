@@ -20,18 +20,41 @@ sum nansum mean nanmean prod cumsum cumprod logcumsumexp max min amax amin aminm
 logsumexp all any count_nonzero norm dist
 reshape view view_as reshape_as flatten unflatten ravel squeeze unsqueeze permute transpose swapaxes
 swapdims t adjoint movedim moveaxis expand expand_as broadcast_to repeat tile repeat_interleave flip fliplr
-flipud roll rot90 index_put index_select index_add index_fill index_copy gather take_along_dim take scatter
+flipud roll rot90 index_put as_strided index_select index_add index_reduce renorm index_fill index_copy gather
+take_along_dim take scatter
 scatter_add scatter_reduce masked_select masked_scatter nonzero argwhere select narrow split tensor_split
-chunk unbind hsplit vsplit tril triu diagonal diag diag_embed trace
+chunk unbind hsplit vsplit tril triu diagonal diag diagflat diag_embed trace
 mm matmul bmm mv dot inner vdot outer ger addmm baddbmm addbmm addmv addr cross
 softmax log_softmax sort argsort msort topk kthvalue median quantile unique unique_consecutive bincount
-histc cummax cummin clone contiguous _to_dtype diff mode sum_to_size narrow_copy kron isin deg2rad rad2deg
+histc histogram frexp cummax cummin clone contiguous _to_dtype diff mode sum_to_size narrow_copy kron isin deg2rad
+rad2deg
 cov corrcoef logaddexp2 nanmedian
 add_ sub_ mul_ div_ relu_ zero_ fill_ copy_
 """
 
+
+
+def numpy_names(fn):
+    """``fn`` also taking NumPy's ``axis=``/``keepdims=`` for ``dim=``/``keepdim=`` (as torch's arg parser does)."""
+    code = getattr(fn, "__code__", None)
+    if code is None or "dim" not in code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]:
+        return fn
+
+    def aliased(*args, **kwargs):
+        if kwargs and ("axis" in kwargs or "keepdims" in kwargs):
+            if "axis" in kwargs:
+                kwargs["dim"] = kwargs.pop("axis")
+            if "keepdims" in kwargs:
+                kwargs["keepdim"] = kwargs.pop("keepdims")
+        return fn(*args, **kwargs)
+
+    aliased.__name__, aliased.__qualname__, aliased.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    aliased.__module__, aliased.__wrapped__ = fn.__module__, fn
+    return aliased
+
+
 for _name in _METHODS.split():
-    setattr(Tensor, _name, getattr(O, _name))
+    setattr(Tensor, _name, numpy_names(getattr(O, _name)))
 
 # In-place variants built from the out-of-place op.
 _INPLACE = """
@@ -39,12 +62,34 @@ true_divide floor_divide remainder fmod pow float_power atan2 hypot lerp addcmul
 eq ne lt le gt ge logical_and logical_or logical_xor logical_not bitwise_and bitwise_or bitwise_xor bitwise_not
 exp exp2 expm1 log log2 log10 log1p sqrt rsqrt sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh
 reciprocal sigmoid erf erfc erfinv lgamma digamma abs neg floor ceil trunc sign round frac square logit
-nan_to_num clamp clip clamp_min clamp_max masked_fill index_put index_add index_fill index_copy scatter
+nan_to_num clamp clip clamp_min clamp_max masked_fill index_put index_add index_reduce renorm index_fill index_copy
+scatter
 scatter_add scatter_reduce masked_scatter tril triu cumsum
 """
 for _name in _INPLACE.split():
     setattr(Tensor, _name + "_", O._inplace(getattr(O, _name)))
 Tensor.absolute_ = Tensor.abs_
+_C_NAMES = {"Long": "long int", "Int": "int", "Short": "short int", "Char": "signed char", "Byte": "unsigned char",
+            "Bool": "bool"}
+
+
+def _c_type_errors(method):
+    """clamp_'s cast error names the C type (``long int``), not the ScalarType (``Long``), as torch's does."""
+    def op(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except RuntimeError as e:
+            msg = str(e)
+            head, sep, tail = msg.rpartition("desired output type ")
+            if sep and tail in _C_NAMES:
+                raise RuntimeError(head + sep + _C_NAMES[tail]) from None
+            raise
+    op.__name__ = method.__name__
+    return op
+
+
+for _name in ("clamp_", "clip_", "clamp_min_", "clamp_max_"):
+    setattr(Tensor, _name, _c_type_errors(getattr(Tensor, _name)))
 Tensor.negative_ = Tensor.neg_
 Tensor.arctan2_ = Tensor.atan2_
 
@@ -54,6 +99,12 @@ def _swap(fn):
         return fn(other, self)
     r.__name__ = "__r" + fn.__name__ + "__"
     return r
+
+
+def _invert(self):
+    if self._data.dtype.kind == "f":
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+    return O.bitwise_not(self)
 
 
 def _rsub(self, other):
@@ -75,7 +126,7 @@ _OPS = {
     "__xor__": O.bitwise_xor, "__rxor__": _swap(O.bitwise_xor), "__ixor__": Tensor.bitwise_xor_,
     "__lshift__": O.bitwise_left_shift, "__rshift__": O.bitwise_right_shift,
     "__eq__": O.eq, "__ne__": O.ne, "__lt__": O.lt, "__le__": O.le, "__gt__": O.gt, "__ge__": O.ge,
-    "__neg__": O.neg, "__pos__": O.positive, "__abs__": O.abs, "__invert__": O.bitwise_not,
+    "__neg__": O.neg, "__pos__": O.positive, "__abs__": O.abs, "__invert__": _invert,
     "__getitem__": O.getitem, "__setitem__": O.setitem,
 }
 for _name, _fn in _OPS.items():
@@ -97,7 +148,11 @@ Tensor.H = property(lambda self: O.permute(self, tuple(range(self._data.ndim - 1
 Tensor.mH = Tensor.mT
 
 
-def _flip(self, *dims):
+def _flip(self, *dims, **kw):
+    if "dims" in kw:
+        dims = (kw.pop("dims"),)
+    if kw:
+        raise TypeError(f"flip() got an unexpected keyword argument '{next(iter(kw))}'")
     return O.flip(self, dims[0] if len(dims) == 1 and isinstance(dims[0], (tuple, list)) else dims)
 
 
@@ -141,8 +196,14 @@ def _unfold(self, dimension, size, step):
     d = O._dim(dimension, max(self.ndim, 1))
     n = self.shape[d] if self.ndim else 1
     count = (n - size) // step + 1
-    idx = (np.arange(count)[:, None] * step + np.arange(size)[None, :]).reshape(-1)
     from ._tensor import _wrap
+    if not (self.requires_grad and O.GRAD[0]) and self.ndim and count > 0:
+        a = self._data
+        st = list(a.strides)
+        shape = [*a.shape[:d], count, *a.shape[d + 1:], size]
+        strides = [*st[:d], st[d] * step, *st[d + 1:], st[d]]
+        return _wrap(np.lib.stride_tricks.as_strided(a, shape, strides))
+    idx = (np.arange(count)[:, None] * step + np.arange(size)[None, :]).reshape(-1)
     r = O.index_select(self, d, _wrap(idx))
     shp = list(self.shape)
     shp[d:d + 1] = [count, size]

@@ -13,6 +13,7 @@ import warnings
 import numpy as np
 
 from . import _dtype as D
+from . import _layout
 from . import _tensor as T
 from .autograd import grad_mode as _gm
 from .random import Generator, default_generator
@@ -284,7 +285,7 @@ def _write(t: T.Tensor, sampler) -> T.Tensor:
     v = _memory_order_view(t._data)
     if v.size:
         v[...] = sampler(v.size).reshape(v.shape)
-    t._version[0] += 1
+    t._vc[0] += 1
     return t
 
 
@@ -457,7 +458,7 @@ def bernoulli_(self: T.Tensor, p=0.5, *, generator=None) -> T.Tensor:
                                "message be improved?  If so, please report an enhancement request to PyTorch.)")
         u = _std_uniform(g, v.size, pdt).reshape(v.shape)
         v[...] = u < pv
-        self._version[0] += 1
+        self._vc[0] += 1
         return self
     pf = _num(p, "p")
     if not 0.0 <= pf <= 1.0:
@@ -754,7 +755,7 @@ def bernoulli(input: T.Tensor, p=None, *, generator=None, out=None) -> T.Tensor:
         bernoulli_(res, input, generator=generator)
     else:
         bernoulli_(res, p, generator=generator)
-    res._version[0] = 0 if out is None else res._version[0]
+    res._vc[0] = 0 if out is None else res._vc[0]
     return res
 
 
@@ -866,32 +867,17 @@ def _like_dtype(input: T.Tensor, dtype) -> D.dtype:
     return D.as_dtype(dtype) if dtype is not None else D.to_dtype(input._data.dtype)
 
 
-def _dense_perm(a: np.ndarray) -> list[int] | None:
-    """The axis order of a dense, non-overlapping but permuted array (None when C-contiguous or not dense): the
-    layout torch's ``empty_like`` keeps, so ``*_like`` fills visit elements in torch's order."""
-    if a.ndim < 2 or a.flags.c_contiguous:
-        return None
-    perm = sorted(range(a.ndim), key=lambda i: -a.strides[i])
-    expected = a.itemsize
-    for i in reversed(perm):
-        if a.shape[i] != 1 and a.strides[i] != expected:
-            return None
-        expected *= a.shape[i]
-    return perm
-
-
 def _preserving_layout(input: T.Tensor, requires_grad: bool, dtype, make, fill, memory_format=None) -> T.Tensor:
-    """``make(shape)`` for a contiguous input; for a dense permuted one, an empty tensor in that layout filled in
-    place by ``fill`` (torch's ``empty_like`` + in-place draw, which uses the per-element kernels)."""
+    """``make(shape)`` for a contiguous input; otherwise an empty tensor in the layout torch's ``empty_like`` picks,
+    filled in place by ``fill`` (torch's ``empty_like`` + in-place draw, which uses the per-element kernels)."""
+    x = input._data
     keep = memory_format is None or str(memory_format) == "torch.preserve_format"
-    perm = _dense_perm(input._data) if keep else None
-    if perm is None:
-        out = make(input._data.shape)
+    if x.ndim < 2 or (x.flags.c_contiguous and keep) or str(memory_format) == "torch.contiguous_format":
+        out = make(x.shape)
     else:
-        shape = input._data.shape
-        out = T._wrap(np.empty([shape[i] for i in perm], D.np_of(dtype)).transpose(np.argsort(perm)))
+        out = T._wrap(_layout.empty_like_np(x, D.np_of(dtype), None if keep else memory_format))
         fill(out)
-        out._version[0] = 0
+        out._vc[0] = 0
     if requires_grad:
         out.requires_grad_(True)
     return out

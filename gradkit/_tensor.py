@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import builtins
 import copy as _copy
+from operator import attrgetter as _attrgetter
 
 import numpy as np
 
@@ -14,7 +15,7 @@ _ndarray = np.ndarray
 _asarray = np.asarray
 
 
-class Size(tuple):
+class Size(tuple, metaclass=D.TorchNamed):
     """A tensor's shape: a tuple that prints as ``torch.Size([2, 3])``."""
 
     __slots__ = ()
@@ -41,7 +42,7 @@ class Size(tuple):
         return (Size, (tuple(self),))
 
 
-class device:
+class device(metaclass=D.TorchNamed):
     """Where a tensor lives. gradkit has one: ``cpu``; other types can be named but not used."""
 
     __slots__ = ("type", "index")
@@ -104,10 +105,10 @@ def check_device(dev) -> None:
         raise RuntimeError(f"gradkit runs on the CPU only; device '{dev}' is not available")
 
 
-class Tensor:
+class Tensor(metaclass=D.TorchNamed):
     """A multi-dimensional array with autograd, mirroring ``torch.Tensor``."""
 
-    __slots__ = ("_data", "requires_grad", "grad", "grad_fn", "_version", "_base", "_accum",
+    __slots__ = ("_data", "_requires_grad", "_grad", "grad_fn", "_vc", "_base", "_accum", "_vmeta", "_views",
                  "_hooks", "_post_hooks", "_retains", "__dict__", "__weakref__")
     __array_priority__ = 1000
 
@@ -181,6 +182,13 @@ class Tensor:
         st = tuple(s // it for s in self._data.strides)
         if self._data.size <= 1 or 0 in self._data.shape:
             st = _contiguous_strides(self._data.shape)
+        elif 0 in st:
+            shp = self._data.shape
+            fixed = list(st)
+            for d in range(len(st) - 1, -1, -1):
+                if shp[d] == 1 and fixed[d] == 0:
+                    fixed[d] = fixed[d + 1] * shp[d + 1] if d + 1 < len(st) else 1
+            st = tuple(fixed)
         return st if dim is None else st[_dim(dim, self._data.ndim)]
 
     def is_contiguous(self, memory_format=None) -> bool:
@@ -192,14 +200,54 @@ class Tensor:
     def storage_offset(self) -> int:
         """Offset, in elements, of this tensor's first element within the array it views."""
         a = root = self._data
-        while isinstance(root.base, np.ndarray):
-            root = root.base
+        while True:
+            b = root.base
+            if not isinstance(b, np.ndarray):
+                b = getattr(b, "base", None)
+                if not isinstance(b, np.ndarray):
+                    break
+            root = b
         off = a.__array_interface__["data"][0] - root.__array_interface__["data"][0]
         return off // a.itemsize if off > 0 and a.itemsize else 0
 
     @property
     def is_leaf(self) -> bool:
         return self.grad_fn is None
+
+    def _is_view(self) -> builtins.bool:
+        """Whether this tensor is a view of another (``_base``)."""
+        return self._base is not None
+
+    def _set_requires_grad(self, value) -> None:
+        if value.__class__ is not builtins.bool:
+            raise RuntimeError("requires_grad must be a bool")
+        if self.grad_fn is not None:
+            raise RuntimeError(_leaf_flag_msg(value))
+        if value and self._data.dtype.kind not in "fc":
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+        self._requires_grad = value
+
+    def _del_requires_grad(self) -> None:
+        raise RuntimeError("requires_grad must be a bool")
+
+    requires_grad = property(_attrgetter("_requires_grad"), _set_requires_grad, _del_requires_grad,
+                             "Whether gradients are recorded for this tensor; settable on leaves only.")
+
+    def _set_grad(self, value) -> None:
+        if value is not None:
+            if value.__class__ is not Tensor or value is self:
+                _check_grad(self, value)
+            else:
+                a, b = value._data, self._data
+                if a.dtype is not b.dtype or a.shape != b.shape:
+                    _check_grad(self, value)
+        self._grad = value
+
+    def _del_grad(self) -> None:
+        self._grad = None
+
+    grad = property(_attrgetter("_grad"), _set_grad, _del_grad,
+                    "The gradient accumulated by ``backward()`` (None until then); assignable.")
 
     @property
     def is_cuda(self) -> bool:
@@ -242,8 +290,9 @@ class Tensor:
         return 0
 
     @property
-    def _version_counter(self) -> int:
-        return self._version[0]
+    def _version(self) -> int:
+        """How many times this tensor's memory has been modified in place (shared by its views)."""
+        return self._vc[0]
 
     # -- conversion to Python / NumPy -----------------------------------------------------
     def item(self):
@@ -279,13 +328,18 @@ class Tensor:
 
     def __bool__(self) -> bool:
         if self._data.size != 1:
-            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+            what = "no values" if self._data.size == 0 else "more than one value"
+            raise RuntimeError(f"Boolean value of Tensor with {what} is ambiguous")
         return builtins.bool(self._data.reshape(()).item())
 
     def __float__(self) -> float:
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return float(self.item())
 
     def __int__(self) -> int:
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return int(self.item())
 
     def __index__(self) -> int:
@@ -294,6 +348,8 @@ class Tensor:
         return int(self._data.reshape(()).item())
 
     def __complex__(self) -> complex:
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
         return complex(self.item())
 
     __hash__ = object.__hash__
@@ -344,6 +400,11 @@ class Tensor:
     def backward(self, gradient=None, retain_graph=None, create_graph: builtins.bool = False,
                  inputs=None) -> None:
         """Compute the gradient of this tensor w.r.t. graph leaves, accumulating into ``.grad``."""
+        fn = self.grad_fn
+        if (gradient is None and not retain_graph and not create_graph and inputs is None and fn is not None
+                and self._data.size == 1 and self._data.dtype.kind == "f"):
+            ENGINE[0]((fn,), (_wrap(np.ones(self._data.shape, self._data.dtype)),), False, False)
+            return
         from .autograd import backward
         backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
@@ -396,24 +457,36 @@ class Tensor:
         node.pre_hooks["retain"] = _retain
 
     def requires_grad_(self, requires_grad: builtins.bool = True) -> Tensor:
-        if self.grad_fn is not None and not requires_grad:
-            raise RuntimeError("you can only change requires_grad flags of leaf variables. If you want to "
-                               "use a computed variable in a subgraph that doesn't require differentiation "
-                               "use var_no_grad = var.detach().")
+        """Set ``requires_grad`` in place (a non-leaf can only be switched on, which it already is)."""
+        if requires_grad.__class__ is not builtins.bool:
+            raise TypeError(f"requires_grad_(): argument 'requires_grad' (position 1) must be bool, not "
+                            f"{type(requires_grad).__name__}")
+        if self.grad_fn is not None:
+            if not requires_grad:
+                raise RuntimeError(_leaf_flag_msg(False))
+            return self
         if requires_grad and self._data.dtype.kind not in "fc":
             raise RuntimeError("only Tensors of floating point dtype can require gradients")
-        self.requires_grad = builtins.bool(requires_grad)
+        self._requires_grad = requires_grad
         return self
 
     def detach(self) -> Tensor:
         """A tensor sharing this one's data (and version counter), cut from the graph."""
         t = _wrap(self._data)
-        t._version = self._version
+        t._vc = self._vc
         return t
 
     def detach_(self) -> Tensor:
+        """Cut this tensor from the graph in place (views cannot be)."""
+        if self._base is not None:
+            raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using "
+                               "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as "
+                               "True, gradients are views of DDP buckets, and hence detach_() cannot be called on "
+                               "these gradients. To fix this error, please refer to the Optimizer.zero_grad() "
+                               "function in torch/optim/optimizer.py as the solution.")
         self.grad_fn = None
-        self.requires_grad = False
+        self._requires_grad = False
+        self._accum = None
         return self
 
     def _detached_copy(self) -> Tensor:
@@ -457,6 +530,7 @@ class Tensor:
             return _TYPE_NAMES[self.dtype.name]
         if isinstance(dtype, str) and dtype in _TYPE_FROM_NAME:
             dtype = _TYPE_FROM_NAME[dtype]
+        dtype = getattr(dtype, "_dtype", dtype)
         return self.to(D.as_dtype(dtype))
 
     def type_as(self, other: Tensor) -> Tensor:
@@ -581,12 +655,50 @@ def _size_arg(size) -> tuple:
     return tuple(out)
 
 
+def _leaf_flag_msg(requires_grad) -> str:
+    if requires_grad:
+        return "you can only change requires_grad flags of leaf variables."
+    return ("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in "
+            "a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+
+
+_CPP_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half", "bfloat16": "c10::BFloat16",
+              "int64": "long int", "int32": "int", "int16": "short int", "int8": "signed char",
+              "uint8": "unsigned char", "bool": "bool"}
+_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "bfloat16": "BFloat16", "int64": "Long",
+                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
+
+
+def _check_grad(t: Tensor, g) -> None:
+    """torch's checks on ``t.grad = g``."""
+    if not isinstance(g, Tensor):
+        raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {_pytype(g)}")
+    if g is t:
+        raise RuntimeError("can't assign Variable as its own grad")
+    a, b = g._data, t._data
+    if a.dtype != b.dtype:
+        raise RuntimeError(f"attempting to assign a gradient with dtype '{_CPP_NAMES[D._BY_NP[a.dtype].name]}' to a "
+                           f"tensor with grad_dtype '{_SCALAR_NAMES[D._BY_NP[b.dtype].name]}'. The gradient must "
+                           "match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's "
+                           "grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype "
+                           "with caution. Diverging the dtypes of a tensor and its gradient may break downstream "
+                           "systems that assume they match.")
+    if a.shape != b.shape:
+        raise RuntimeError(f"attempting to assign a gradient of size '{list(a.shape)}' to a tensor of size "
+                           f"'{list(b.shape)}'. Please ensure that the gradient and the tensor are the same size")
+
+
+def _pytype(x) -> str:
+    c = type(x)
+    return c.__qualname__ if c.__module__ == "builtins" else f"{c.__module__}.{c.__qualname__}"
+
+
 def _init(t: Tensor, arr: np.ndarray, requires_grad: builtins.bool) -> None:
     t._data = arr
-    t.requires_grad = requires_grad
-    t.grad = None
+    t._requires_grad = requires_grad
+    t._grad = None
     t.grad_fn = None
-    t._version = [0]
+    t._vc = [0]
     t._base = None
     t._accum = None
     t._hooks = None
@@ -595,6 +707,8 @@ def _init(t: Tensor, arr: np.ndarray, requires_grad: builtins.bool) -> None:
 
 
 _new = object.__new__
+# The backward engine, filled in by ``gradkit.autograd`` (which this layer cannot import at load time).
+ENGINE: list = [None]
 
 
 def _wrap(arr, requires_grad: builtins.bool = False) -> Tensor:
@@ -603,10 +717,10 @@ def _wrap(arr, requires_grad: builtins.bool = False) -> Tensor:
         arr = _asarray(arr)
     t = _new(Tensor)
     t._data = arr
-    t.requires_grad = requires_grad
-    t.grad = None
+    t._requires_grad = requires_grad
+    t._grad = None
     t.grad_fn = None
-    t._version = [0]
+    t._vc = [0]
     t._base = None
     t._accum = None
     t._hooks = None

@@ -18,7 +18,8 @@ from .autograd.ops import _rt
 __all__ = ["LinAlgError", "norm", "vector_norm", "matrix_norm", "inv", "inv_ex", "det", "slogdet", "solve",
            "solve_ex", "cholesky", "cholesky_ex", "eigh", "eigvalsh", "eig", "eigvals", "svd", "svdvals", "qr",
            "pinv", "matrix_rank", "matrix_power", "matrix_exp", "multi_dot", "vecdot", "cross", "diagonal",
-           "matmul", "lstsq", "solve_triangular", "cond", "vander"]
+           "matmul", "lstsq", "solve_triangular", "cond", "vander", "lu_factor", "lu_factor_ex", "lu", "lu_solve",
+           "tensorinv", "tensorsolve"]
 
 
 class LinAlgError(RuntimeError):
@@ -303,14 +304,27 @@ def lstsq(A: Tensor, B: Tensor, rcond=None, *, driver=None):
 
 
 # ---------------------------------------------------------------------------------------------- decompositions
+def _cholesky_failure(a: np.ndarray) -> str:
+    """torch's message for the first matrix of ``a`` that is not positive-definite, naming its leading minor."""
+    mats = a.reshape(-1, *a.shape[-2:])
+    for b, m in enumerate(mats):
+        for k in range(1, m.shape[-1] + 1):
+            try:
+                np.linalg.cholesky(m[:k, :k])
+            except np.linalg.LinAlgError:
+                where = f"(Batch element {b}): " if a.ndim > 2 else ""
+                return (f"linalg.cholesky: {where}The factorization could not be completed because the input is not "
+                        f"positive-definite (the leading minor of order {k} is not positive-definite).")
+    return "linalg.cholesky: The factorization could not be completed because the input is not positive-definite."
+
+
 class _Cholesky(Function):
     @staticmethod
     def forward(ctx, A, upper):
         try:
             L = np.linalg.cholesky(A._data)
         except np.linalg.LinAlgError:
-            raise LinAlgError("linalg.cholesky: The factorization could not be completed because the input is not "
-                              "positive-definite.") from None
+            raise LinAlgError(_cholesky_failure(A._data)) from None
         L = _wrap(L.astype(A._data.dtype, copy=False))
         ctx.save_for_backward(L)
         return L
@@ -334,8 +348,38 @@ def cholesky(A: Tensor, *, upper: bool = False) -> Tensor:
     return _mT(L) if upper else L
 
 
+def _partial_cholesky(m: np.ndarray) -> tuple[np.ndarray, int]:
+    """LAPACK's unblocked Cholesky of one matrix, stopping at the first non-positive pivot: the factor so far
+    (the failing pivot left unrooted) and the 1-based order of the failing leading minor (0: none)."""
+    L = np.tril(m).astype(np.float64)
+    for j in range(L.shape[0]):
+        d = L[j, j] - L[j, :j] @ L[j, :j]
+        if not d > 0:
+            L[j, j] = d
+            return L, j + 1
+        L[j, j] = np.sqrt(d)
+        L[j + 1:, j] = (L[j + 1:, j] - L[j + 1:, :j] @ L[j, :j]) / L[j, j]
+    return L, 0
+
+
 def cholesky_ex(A: Tensor, *, upper: bool = False, check_errors: bool = False):
-    return _chol_ex_t(cholesky(A, upper=upper), _wrap(np.zeros(A.shape[:-2], np.int32)))
+    """Cholesky factor and ``info`` (per matrix: 0, or the order of the first leading minor that is not
+    positive-definite); raises only with ``check_errors``."""
+    _check_square("linalg.cholesky_ex", A)
+    _check_float("linalg.cholesky_ex", A)
+    try:
+        L = cholesky(A, upper=upper)
+    except LinAlgError:
+        if check_errors:
+            raise
+        a = A._data
+        mats = a.reshape(-1, *a.shape[-2:])
+        parts = [_partial_cholesky(m) for m in mats]
+        L = np.stack([p for p, _ in parts]).reshape(a.shape).astype(a.dtype)
+        info = np.array([k for _, k in parts], np.int32).reshape(a.shape[:-2])
+        L = _wrap(np.ascontiguousarray(np.swapaxes(L, -1, -2)) if upper else L)
+        return _chol_ex_t(L, _wrap(info))
+    return _chol_ex_t(L, _wrap(np.zeros(A.shape[:-2], np.int32)))
 
 
 class _Eigh(Function):
@@ -517,3 +561,5 @@ def vander(x: Tensor, *, N: int | None = None) -> Tensor:
     from .autograd.ops import stack
     return stack([x ** i for i in range(n)], -1) if n else x.unsqueeze(-1)[..., :0]
 
+
+from ._linalg_lu import lu, lu_factor, lu_factor_ex, lu_solve, tensorinv, tensorsolve  # noqa: E402

@@ -831,11 +831,12 @@ class _WeightsUnpickler:
         if full in self.allowed:
             return self.allowed[full]
         shown = _display(full)
+        if shown.startswith("gradkit."):
+            shown = "torch." + shown[len("gradkit."):]
         raise pickle.UnpicklingError(
-            f"Unsupported global: GLOBAL {shown} was not an allowed global by default. "
-            f"gradkit.load(weights_only=True) only loads tensors, containers, numbers, strings and the "
-            f"like; use gradkit.serialization.add_safe_globals([{shown}]) if you trust this file, or "
-            f"weights_only=False if you trust it completely.")
+            f"Unsupported global: GLOBAL {shown} was not an allowed global by default. Please use "
+            f"`torch.serialization.add_safe_globals([{shown}])` or the `torch.serialization.safe_globals([{shown}])` "
+            "context manager to allowlist this global if you trust this class/function.")
 
     def _check_set_target(self, op: str) -> None:
         if type(self.stack[-1]) not in (dict, OrderedDict, Counter):
@@ -1148,6 +1149,29 @@ class _Archive:
         return np.frombuffer(buf, dtype=np_dtype)
 
 
+_UNSAFE_MESSAGE = ("In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` "
+                   "from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely "
+                   "succeed, but it can result in arbitrary code execution. Do it only if you got the file from a "
+                   "trusted source.")
+
+
+def _weights_only_message(message: str) -> str:
+    """The text torch.load wraps around an error of its weights-only unpickler."""
+    docs = ("\n\nCheck the documentation of torch.load to learn more about types accepted by default with "
+            "weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
+    if "was not an allowed global by default." in message:
+        return ("Weights only load failed. This file can still be loaded, to do so you have two options, "
+                "\033[1mdo those steps only if you trust the source of the checkpoint\033[0m. "
+                f"\n\t(1) {_UNSAFE_MESSAGE}\n\t(2) Alternatively, to load with `weights_only=True` please check "
+                "the recommended steps in the following error message.\n\tWeightsUnpickler error: "
+                + message + docs)
+    out = f"Weights only load failed. {_UNSAFE_MESSAGE}\n"
+    if "is blocked" not in message:
+        out += ("Please file an issue with the following so that we can make `weights_only=True` compatible with "
+                "your use case: WeightsUnpickler error: ")
+    return out + "\n\n" + message + docs
+
+
 def _load_archive(arch: _Archive, map_location, weights_only: bool, pickle_load_args: dict):
     if not arch.has("data.pkl"):
         if arch.has("constants.pkl"):
@@ -1188,7 +1212,10 @@ def _load_archive(arch: _Archive, map_location, weights_only: bool, pickle_load_
     pkl = arch.get("data.pkl")
     if weights_only:
         enc = pickle_load_args.get("encoding", "utf-8")
-        return _WeightsUnpickler(pkl, persistent_load, encoding=enc).load()
+        try:
+            return _WeightsUnpickler(pkl, persistent_load, encoding=enc).load()
+        except pickle.UnpicklingError as e:
+            raise pickle.UnpicklingError(_weights_only_message(str(e))) from None
     pickle_load_args.setdefault("encoding", "utf-8")
     return _FullUnpickler(io.BytesIO(pkl), persistent_load, **pickle_load_args).load()
 
@@ -1223,6 +1250,8 @@ def _load_from(fh, path, map_location, weights_only, use_mmap, pickle_load_args)
     start = fh.tell()
     magic = fh.read(4)
     fh.seek(start)
+    if not magic:
+        raise EOFError("" if weights_only else "Ran out of input")
     if magic[:2] != b"PK":
         if magic[:1] == b"\x80":
             raise RuntimeError("this file uses torch's legacy (pre-1.6, non-zip) format, which gradkit.load "

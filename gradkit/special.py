@@ -270,3 +270,9 @@ def polygamma(n: int, input: Tensor) -> Tensor:
     if n < 0:
         raise RuntimeError("polygamma(n, x) does not support negative n.")
     return _Polygamma.apply(input if input.is_floating_point() else input.float(), n)
+
+
+from . import _special_extra  # noqa: E402
+
+__all__ += [n for n in _special_extra.__all__ if n not in ("igamma", "igammac")]
+globals().update({n: getattr(_special_extra, n) for n in __all__ if n in _special_extra.__all__})

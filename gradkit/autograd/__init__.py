@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import _tensor
 from .._tensor import Tensor, _wrap
 from . import graph  # noqa: F401
 from ._core import edge
@@ -11,10 +12,15 @@ from .function import Function, FunctionCtx, InplaceFunction, NestedIOFunction, 
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad,
                         set_grad_enabled)
 from .gradcheck import gradcheck, gradgradcheck
+from . import anomaly_mode  # noqa: E402,F401
+from .anomaly_mode import detect_anomaly, set_detect_anomaly  # noqa: E402
 
 __all__ = ["backward", "grad", "Function", "FunctionCtx", "InplaceFunction", "NestedIOFunction",
            "once_differentiable", "no_grad", "enable_grad", "set_grad_enabled", "inference_mode",
-           "is_grad_enabled", "is_inference_mode_enabled", "gradcheck", "gradgradcheck", "Variable"]
+           "is_grad_enabled", "is_inference_mode_enabled", "gradcheck", "gradgradcheck", "Variable",
+           "detect_anomaly", "set_detect_anomaly"]
+
+_tensor.ENGINE[0] = run_backward
 
 
 def _as_list(x):
@@ -119,4 +125,5 @@ def Variable(data, requires_grad: bool = False, volatile: bool = False) -> Tenso
 
 
 from . import functional  # noqa: E402,F401  (needs grad above)
+from . import profiler  # noqa: E402,F401
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import sys
 
 import numpy as np
 
@@ -11,7 +12,7 @@ from .grad_mode import GRAD
 from .graph import AccumulateGrad, Node
 
 __all__ = ["GRAD", "Node", "Tensor", "_wrap", "edge", "record", "needs", "rtype", "prep", "unb", "fl",
-           "as_t", "scalar"]
+           "as_t", "scalar", "grad_home", "set_grad_home", "home_free", "fresh"]
 
 _FLOAT, _INT, _BOOL = D.FLOAT, D.INT, D.BOOL
 _ndarray = np.ndarray
@@ -31,12 +32,66 @@ def fresh(arr) -> Tensor:
     return t
 
 
+_getrefcount = sys.getrefcount
+
+
+def _home_refs(node) -> tuple[int, int]:
+    """References to ``node.home`` and to the buffer it views, counted the same way every time."""
+    h = node.home
+    return _getrefcount(h), _getrefcount(h.base)
+
+
+class _Probe:
+    __slots__ = ("home",)
+
+
+def _transient_refs() -> int:
+    """How many references :func:`_home_refs` itself adds (interpreter-dependent), measured once."""
+    buf = np.empty(2)
+    probe = _Probe()
+    probe.home = buf[:1]
+    return _home_refs(probe)[0] - 1
+
+
+_TRANSIENT = _transient_refs()
+
+
+def set_grad_home(t: Tensor, home, owner_refs: int = 1, base_refs: int = 1) -> None:
+    """Let backward write the gradient of leaf ``t`` straight into ``home``, a view of an optimizer's flat
+    gradient buffer; the owner keeps ``owner_refs`` references to ``home`` and ``base_refs`` to the buffer
+    (its own plus its views). See :func:`grad_home`."""
+    node = edge(t)
+    if node.__class__ is AccumulateGrad:
+        node.home = home
+        node.home_refs = (owner_refs + 1 + _TRANSIENT, base_refs + _TRANSIENT)
+
+
+def home_free(node) -> bool:
+    """True when nothing but its owner references the leaf's home or any view of its buffer: no gradient
+    tensor built on it earlier is still alive, so it may be overwritten."""
+    if node.home is None:
+        return False
+    a, b = _home_refs(node)
+    ia, ib = node.home_refs
+    return a <= ia and b <= ib
+
+
+def grad_home(nxt, shape: tuple):
+    """The array of ``shape`` a backward formula may write the gradient for edge ``nxt`` into, or None:
+    the home of a leaf with no ``.grad`` yet and no hooks, when :func:`home_free`."""
+    if nxt.__class__ is AccumulateGrad and nxt.home is not None and nxt.home.shape == shape:
+        v = nxt.variable
+        if v.grad is None and not v._hooks and home_free(nxt):
+            return nxt.home
+    return None
+
+
 def edge(t: Tensor):
     """The node a gradient for ``t`` flows to: its ``grad_fn``, or its (cached) accumulator."""
     fn = t.grad_fn
     if fn is not None:
         return fn
-    if t.requires_grad:
+    if t._requires_grad:
         a = t._accum
         if a is None:
             a = t._accum = AccumulateGrad(t)
@@ -49,7 +104,7 @@ def needs(*ts) -> bool:
     if not GRAD[0]:
         return False
     for t in ts:
-        if _isinstance(t, Tensor) and t.requires_grad:
+        if _isinstance(t, Tensor) and t._requires_grad:
             return True
     return False
 
@@ -57,7 +112,7 @@ def needs(*ts) -> bool:
 def record(out: Tensor, node: Node, *inputs) -> Tensor:
     """Make ``node`` the ``grad_fn`` of ``out`` with one edge per input (None for non-tensors)."""
     node.next = tuple(edge(t) if _isinstance(t, Tensor) else None for t in inputs)
-    out.requires_grad = True
+    out._requires_grad = True
     out.grad_fn = node
     return out
 

@@ -1,7 +1,10 @@
 """The backward pass: an iterative walk of the graph in dependency order."""
 from __future__ import annotations
 
+import numpy as np
+
 from ._core import FRESH
+from .anomaly_mode import _STATE as _ANOMALY
 from .grad_mode import GRAD
 from .graph import FREED, AccumulateGrad
 
@@ -12,18 +15,16 @@ def _order(roots):
     """Count, for every node reachable from ``roots``, how many edges point at it."""
     deps = {}
     stack = list(roots)
-    seen = set(map(id, roots))
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
-        for nxt in node.next:
-            if nxt is None:
-                continue
-            if id(nxt) in seen:
-                deps[nxt] = deps.get(nxt, 0) + 1
-            else:
-                seen.add(id(nxt))
-                deps[nxt] = 1
-                stack.append(nxt)
+        for nxt in pop().next:
+            if nxt is not None:
+                if nxt in deps:
+                    deps[nxt] += 1
+                else:
+                    deps[nxt] = 1
+                    if nxt not in roots:
+                        push(nxt)
     return deps
 
 
@@ -33,23 +34,31 @@ def _accumulate(leaf, g, create_graph):
             r = hook(g)
             if r is not None:
                 g = r
-    if leaf.grad is None:
+    old = leaf._grad
+    if old is None:
         if create_graph:
-            leaf.grad = g
-        elif id(g) in FRESH and not leaf._hooks and not g.requires_grad:
+            leaf._grad = g
+        elif id(g) in FRESH and not leaf._hooks and not g._requires_grad:
             FRESH.discard(id(g))
-            leaf.grad = g
+            leaf._grad = g
         else:
-            leaf.grad = g._detached_copy()
-    elif create_graph or leaf.grad.requires_grad:
-        leaf.grad = leaf.grad + g
+            leaf._grad = g._detached_copy()
+    elif create_graph or old._requires_grad:
+        leaf._grad = old + g
     else:
-        ga = leaf.grad._data
+        ga = old._data
         ga += g._data
-        leaf.grad._version[0] += 1
+        old._vc[0] += 1
     if leaf._post_hooks:
         for hook in list(leaf._post_hooks.values()):
             hook(leaf)
+
+
+def _check_nan(node, outs):
+    """Anomaly mode: a backward formula that produced NaN is an error naming the node."""
+    for i, o in enumerate(outs):
+        if o is not None and o._data.dtype.kind in "fc" and np.isnan(o._data).any():
+            raise RuntimeError(f"Function '{node.name()}' returned nan values in its {i}th output.")
 
 
 def _run_pre_hooks(hooks, g):
@@ -83,17 +92,19 @@ def run_backward(roots, grads, retain_graph: bool, create_graph: bool, capture=N
             else:
                 pending[node] = g
         deps = _order(list(pending))
-        ready = [n for n in pending if deps.get(n, 0) == 0]
+        ready = [n for n in pending if n not in deps]
+        pop, get, append = pending.pop, pending.get, ready.append
+        Acc = AccumulateGrad
         while ready:
             node = ready.pop()
-            g = pending.pop(node, None)
+            g = pop(node, None)
             if capture is not None and node in capture:
                 capture[node] = g
-            if g is None:
-                outs = ()
-            elif type(node) is AccumulateGrad:
-                if accumulate:
+            if node.__class__ is Acc:
+                if accumulate and g is not None:
                     _accumulate(node.variable, g, create_graph)
+                continue
+            if g is None:
                 outs = ()
             else:
                 if node.pre_hooks:
@@ -101,18 +112,21 @@ def run_backward(roots, grads, retain_graph: bool, create_graph: bool, capture=N
                 if node.s is None:
                     raise RuntimeError(FREED)
                 outs = node.backward(g)
+                if _ANOMALY[0] and _ANOMALY[1]:
+                    _check_nan(node, outs)
                 if node.hooks:
                     for hook in list(node.hooks.values()):
                         hook(outs, (g,))
                 if not retain_graph:
                     node.release()
             nexts = node.next
-            for i, nxt in enumerate(nexts):
+            if len(outs) < len(nexts):
+                outs = tuple(outs) + (None,) * (len(nexts) - len(outs))
+            for nxt, gi in zip(nexts, outs):
                 if nxt is None:
                     continue
-                gi = outs[i] if i < len(outs) else None
                 if gi is not None:
-                    old = pending.get(nxt)
+                    old = get(nxt)
                     if old is None:
                         pending[nxt] = gi
                     else:
@@ -120,9 +134,11 @@ def run_backward(roots, grads, retain_graph: bool, create_graph: bool, capture=N
                         FRESH.discard(id(old))
                         FRESH.discard(id(gi))
                 d = deps[nxt] - 1
-                deps[nxt] = d
-                if d == 0:
-                    ready.append(nxt)
+                if d:
+                    deps[nxt] = d
+                else:
+                    append(nxt)
     finally:
         GRAD[0] = prev
-        FRESH.clear()
+        if FRESH:
+            FRESH.clear()

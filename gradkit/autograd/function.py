@@ -39,7 +39,7 @@ class FunctionCtx:
 
     def save_for_backward(self, *tensors) -> None:
         self._saved = tensors
-        self._saved_versions = tuple(t._version[0] if isinstance(t, Tensor) else None for t in tensors)
+        self._saved_versions = tuple(t._vc[0] if isinstance(t, Tensor) else None for t in tensors)
 
     @property
     def saved_tensors(self) -> tuple:
@@ -48,10 +48,10 @@ class FunctionCtx:
             from .graph import FREED
             raise RuntimeError(FREED)
         for t, v in zip(saved, self._saved_versions):
-            if v is not None and t._version[0] != v:
+            if v is not None and t._vc[0] != v:
                 raise RuntimeError("one of the variables needed for gradient computation has been modified by an "
                                    f"inplace operation: [{t.type()} {list(t.shape)}] is at version "
-                                   f"{t._version[0]}; expected version {v} instead.")
+                                   f"{t._vc[0]}; expected version {v} instead.")
         return saved
 
     def save_for_forward(self, *tensors) -> None:
@@ -199,7 +199,7 @@ class Function(metaclass=_FunctionMeta):
         for o in outs:
             if isinstance(o, Tensor) and not any(o is d for d in dirty) and any(o is args[i] for i in tensor_pos):
                 v = _wrap(o._data)
-                v._version = o._version
+                v._vc = o._vc
                 o = v
             results.append(o)
         if not rec:

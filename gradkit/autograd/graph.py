@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = ["Node", "AccumulateGrad", "FREED"]
 
-_NUM = (int, float, bool)
+_NUM = (int, float, bool, type(None))
 
 FREED = ("Trying to backward through the graph a second time (or directly access saved tensors after "
          "they have already been freed). Saved intermediate values of the graph are freed when you call "
@@ -30,21 +30,16 @@ class Node:
 
     def save(self, *tensors) -> None:
         self.s = tensors
-        self.sv = tuple(t._version[0] if t.__class__ not in _NUM else None for t in tensors)
+        self.sv = tuple(t._vc[0] if t.__class__ not in _NUM else None for t in tensors)
 
     def saved(self):
         s = self.s
         if s is None:
             raise RuntimeError(FREED)
         for t, v in zip(s, self.sv):
-            if v is not None and t._version[0] != v:
-                raise RuntimeError(
-                    "one of the variables needed for gradient computation has been modified by an "
-                    f"inplace operation: [torch.{t.dtype.name.capitalize().replace('Float32', 'Float')}"
-                    f"Tensor [{', '.join(map(str, t.shape))}]], which is output 0 of "
-                    f"{type(t.grad_fn).__name__ if t.grad_fn is not None else 'a leaf'}, is at version "
-                    f"{t._version[0]}; expected version {v} instead. Hint: the backtrace further above "
-                    "can show the operation that failed to compute its gradient.")
+            if v is not None and t._vc[0] != v:
+                from ._views import version_msg
+                raise RuntimeError(version_msg(self, t, v))
         return s
 
     def release(self) -> None:
@@ -90,12 +85,14 @@ class Node:
 class AccumulateGrad(Node):
     """Adds the gradient arriving at a leaf into the leaf's ``.grad``."""
 
-    __slots__ = ("variable",)
+    __slots__ = ("variable", "home", "home_refs")
 
     def __init__(self, variable) -> None:
         super().__init__()
         self.next = ()
         self.variable = variable
+        self.home = None
+        self.home_refs = 0
 
     def release(self) -> None:
         pass

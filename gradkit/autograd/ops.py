@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import builtins
 import math
+import warnings
 from collections import namedtuple
 
 import numpy as np
 
 from .. import _dtype as D
+from .. import _stl_select
 from .._tensor import Size, Tensor, _dim, _size_arg, _wrap
-from ._core import GRAD, Node, as_t, edge, fl, fresh, needs, prep, record, rtype, scalar, unb
+from . import _views as _V
+from ._core import GRAD, Node, as_t, edge, fl, fresh, grad_home, needs, prep, record, rtype, scalar, unb
 
 np.seterr(all="ignore")
 _isinstance = builtins.isinstance
@@ -35,9 +38,11 @@ def _dims(dim, ndim):
         for d in dim:
             _dim(int(d), ndim)
         return ()
-    out = tuple(sorted({_dim(int(d), ndim) for d in dim}))
+    norm = [_dim(int(d), ndim) for d in dim]
+    out = tuple(sorted(set(norm)))
     if len(out) != len(dim):
-        raise RuntimeError(f"dim {list(dim)} appears multiple times in the list of dims")
+        dup = next(d for i, d in enumerate(norm) if d in norm[:i])
+        raise RuntimeError(f"dim {dup} appears multiple times in the list of dims")
     return out
 
 
@@ -102,8 +107,24 @@ def _binrec(node, r, a, b):
     return record(r, node, a, b)
 
 
-def add(input, other, *, alpha=1, out=None):
+_NOARG = object()
+
+
+def _deprecated_overload(name, sig, new_sig):
+    if name not in _WARNED_OVERLOADS:
+        _WARNED_OVERLOADS.add(name)
+        warnings.warn(f"This overload of {name} is deprecated:\n\t{name}({sig})\nConsider using one of the following "
+                      f"signatures instead:\n\t{name}({new_sig})", UserWarning, stacklevel=3)
+
+
+_WARNED_OVERLOADS: set = set()
+
+
+def add(input, other, _other=_NOARG, *, alpha=1, out=None):
     """``input + alpha * other`` with broadcasting and torch's type promotion."""
+    if _other is not _NOARG:
+        _deprecated_overload("add", "Number alpha, Tensor other", "Tensor other, *, Number alpha = 1")
+        alpha, other = other, _other
     x, y, _ = prep(input, other)
     if alpha != 1:
         y = y * alpha
@@ -117,8 +138,11 @@ def add(input, other, *, alpha=1, out=None):
     return r
 
 
-def sub(input, other, *, alpha=1, out=None):
+def sub(input, other, _other=_NOARG, *, alpha=1, out=None):
     """``input - alpha * other``."""
+    if _other is not _NOARG:
+        _deprecated_overload("sub", "Number alpha, Tensor other", "Tensor other, *, Number alpha = 1")
+        alpha, other = other, _other
     ba = input._data.dtype == np.bool_ if _isinstance(input, Tensor) else _isinstance(input, (builtins.bool, np.bool_))
     bb = other._data.dtype == np.bool_ if _isinstance(other, Tensor) else _isinstance(other, (builtins.bool, np.bool_))
     if ba or bb:
@@ -170,8 +194,8 @@ def mul(input, other, *, out=None):
         return _to_out(out, r)
     if needs(input, other):
         n = MulBackward0()
-        ga = _isinstance(input, Tensor) and input.requires_grad
-        gb = _isinstance(other, Tensor) and other.requires_grad
+        ga = _isinstance(input, Tensor) and input._requires_grad
+        gb = _isinstance(other, Tensor) and other._requires_grad
         n.save((input if _isinstance(input, Tensor) else scalar(input)) if gb else 0,
                (other if _isinstance(other, Tensor) else scalar(other)) if ga else 0)
         return _binrec(n, r, input, other)
@@ -221,7 +245,7 @@ def div(input, other, *, rounding_mode=None, out=None):
         return _to_out(out, r)
     if needs(input, other):
         n = DivBackward0()
-        gb = _isinstance(other, Tensor) and other.requires_grad
+        gb = _isinstance(other, Tensor) and other._requires_grad
         n.save((input if _isinstance(input, Tensor) else scalar(input)) if gb else 0,
                other if _isinstance(other, Tensor) else scalar(other))
         return _binrec(n, r, input, other)
@@ -343,7 +367,7 @@ def pow(input, exponent, *, out=None):  # noqa: A001
     """``input ** exponent``; either side may be a number."""
     if not _isinstance(input, Tensor):
         x, y, dt = prep(input, exponent)
-        r = _wrap(_bin(np.power, x, y))
+        r = _wrap(_int_pow(x, y, dt) if dt.kind in "iub" else _bin(np.power, x, y))
         if needs(exponent):
             n = PowBackward2()
             n.base = scalar(input)
@@ -355,6 +379,9 @@ def pow(input, exponent, *, out=None):  # noqa: A001
         a = input._data
         if a.dtype.kind in "iub" and _isinstance(e, int) and e < 0:
             raise RuntimeError("Integers to negative integer powers are not allowed.")
+        if a.dtype == np.bool_ and _isinstance(e, builtins.bool):
+            r = _wrap(a.copy() if e else np.ones_like(a))
+            return _to_out(out, r) if out is not None else r
         x, _, dt = prep(input, e)
         if e == 2:
             r = _wrap(np.multiply(x, x))
@@ -371,9 +398,7 @@ def pow(input, exponent, *, out=None):  # noqa: A001
             record(r, n, input)
         return r
     x, y, dt = prep(input, exponent)
-    if dt.kind in "iu" and np.any(np.asarray(y) < 0):
-        raise RuntimeError("Integers to negative integer powers are not allowed.")
-    r = _wrap(_bin(np.power, x, y))
+    r = _wrap(_int_pow(x, y, dt) if dt.kind in "iub" else _bin(np.power, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, exponent):
@@ -381,6 +406,22 @@ def pow(input, exponent, *, out=None):  # noqa: A001
         n.save(input, exponent, r)
         _binrec(n, r, input, exponent)
     return r
+
+
+def _int_pow(x, y, dt):
+    """torch's integer power: wrapping overflow; a negative exponent gives 1 for base 1, +-1 for base -1, else 0."""
+    if dt == np.bool_:
+        raise NotImplementedError("\"pow\" not implemented for 'Bool'")
+    x = np.asarray(x).astype(dt, copy=False) if not _isinstance(x, np.ndarray) else x
+    y = np.asarray(y).astype(dt, copy=False) if not _isinstance(y, np.ndarray) else y
+    neg = y < 0 if dt.kind == "i" else None
+    if neg is None or not neg.any():
+        return _bin(np.power, x, y)
+    r = _bin(np.power, x, np.where(neg, 0, y).astype(dt))
+    xb = np.broadcast_to(x, r.shape)
+    odd = np.broadcast_to(y % 2 != 0, r.shape)
+    alt = np.where(xb == 1, 1, np.where(xb == -1, np.where(odd, -1, 1), 0)).astype(dt)
+    return np.where(np.broadcast_to(neg, r.shape), alt, r)
 
 
 def float_power(input, exponent):
@@ -481,10 +522,37 @@ def logaddexp(input, other):
     return log(exp(input - m) + exp(other - m)) + m
 
 
-def xlogy(input, other):
+class XlogyBackward0(Node):
+    """``d/dx = log(y)`` (0 where x == 0 and y <= 0), ``d/dy = x / y``, as torch defines them."""
+
+    __slots__ = ()
+
+    def backward(self, g):
+        x, y = self.saved()
+        nx, ny = self.next
+        gx = unb(g * where((x == 0) & (y <= 0), zeros_like(y), log(y)), x._data.shape) if nx is not None else None
+        gy = unb(g * x / y, y._data.shape) if ny is not None else None
+        return gx, gy
+
+
+def xlogy(input, other, *, out=None):
+    """``x * log(y)``, and 0 where ``x == 0`` (unless ``y`` is NaN)."""
     i = _t(input, other if _isinstance(other, Tensor) else None)
     o = _t(other, i)
-    return where(i == 0, zeros_like(i * o), i * log(o))
+    if i.dtype is not o.dtype or not i.dtype.is_floating_point:
+        dt = D.promote_types(i.dtype, o.dtype)
+        dt = dt if dt.is_floating_point else D._default[0]
+        i, o = i.to(dt), o.to(dt)
+    x, y = i._data, o._data
+    with np.errstate(all="ignore"):
+        r = _wrap(np.where((x == 0) & ~np.isnan(y), x.dtype.type(0), _bin(np.multiply, x, np.log(y))))
+    if out is not None:
+        return _to_out(out, r)
+    if needs(i, o):
+        n = XlogyBackward0()
+        n.save(i, o)
+        record(r, n, i, o)
+    return r
 
 
 def lerp(input, end, weight):
@@ -497,15 +565,27 @@ def lerp(input, end, weight):
     return input + weight * (end - input)
 
 
-def addcmul(input, tensor1, tensor2, *, value=1):
+def addcmul(input, tensor1, tensor2, _tensor2=_NOARG, *, value=1):
+    if _tensor2 is not _NOARG:
+        _deprecated_overload("addcmul", "Number value, Tensor tensor1, Tensor tensor2",
+                             "Tensor tensor1, Tensor tensor2, *, Number value = 1")
+        value, tensor1, tensor2 = tensor1, tensor2, _tensor2
     return input + value * (tensor1 * tensor2)
 
 
-def addcdiv(input, tensor1, tensor2, *, value=1):
+def addcdiv(input, tensor1, tensor2, _tensor2=_NOARG, *, value=1):
+    if _tensor2 is not _NOARG:
+        _deprecated_overload("addcdiv", "Number value, Tensor tensor1, Tensor tensor2",
+                             "Tensor tensor1, Tensor tensor2, *, Number value = 1")
+        value, tensor1, tensor2 = tensor1, tensor2, _tensor2
     return input + value * (tensor1 / tensor2)
 
 
 def copysign(input, other):
+    if not input.is_floating_point():
+        input = input.to(other.dtype if _isinstance(other, Tensor) and other.is_floating_point() else D._default[0])
+    if _isinstance(other, Tensor) and other._data.dtype == np.bool_:
+        other = other.to(input.dtype if input.is_floating_point() else D._default[0])
     s = sign(_t(other, input))
     s = where(s == 0, ones_like(s), s)
     if _isinstance(other, Tensor):
@@ -557,7 +637,7 @@ def _bitwise(npf, name):
     def op(input, other):
         x, y, dt = prep(input, other)
         if dt.kind == "f":
-            raise RuntimeError(f'"{name}_cpu" not implemented for \'Float\'')
+            raise NotImplementedError(f'"{name}_cpu" not implemented for \'{_tname(D.to_dtype(dt))}\'')
         return _wrap(npf(x, y))
     return op
 
@@ -571,7 +651,7 @@ bitwise_right_shift = _bitwise(np.right_shift, "rshift")
 
 def bitwise_not(input):
     if input._data.dtype.kind == "f":
-        raise RuntimeError("bitwise_not_cpu not implemented for 'Float'")
+        raise NotImplementedError(f'"bitwise_not_cpu" not implemented for \'{_tname(input.dtype)}\'')
     return _wrap(np.invert(input._data))
 
 
@@ -635,7 +715,7 @@ def _unary(name, npf, d, uses_out=False, floating=True):
         r = _wrap(npf(a))
         if out is not None:
             return _to_out(out, r)
-        if GRAD[0] and input.requires_grad:
+        if GRAD[0] and input._requires_grad:
             n = cls()
             n.save(r if uses_out else input)
             record(r, n, input)
@@ -783,8 +863,15 @@ erfinv, ErfinvBackward0 = _unary("ErfinvBackward0", _erfinv_np,
                                  lambda r: 0.5 * math.sqrt(math.pi) * exp(r * r), uses_out=True)
 
 
+def _lgamma1(v: float) -> float:
+    try:
+        return math.lgamma(v)
+    except ValueError:
+        return math.inf
+
+
 def _lgamma_np(a):
-    return np.vectorize(math.lgamma, otypes=[a.dtype])(a) if a.size else a.copy()
+    return np.vectorize(_lgamma1, otypes=[a.dtype])(a) if a.size else a.copy()
 
 
 def _digamma_np(a):
@@ -822,6 +909,27 @@ def _relu_d(r):
     return (r > 0).to(r.dtype)
 
 
+class ThresholdBackwardBackward0(Node):
+    """Double backward of ReLU: the mask passes ``gg`` on; the saved result gets a zero gradient (as in torch)."""
+
+    __slots__ = ()
+
+    def backward(self, gg):
+        (r,) = self.saved()
+        return _threshold_backward(gg, r), zeros_like(r)
+
+
+def _threshold_backward(g, r):
+    """``g`` where ``r > 0``, else 0 (NaN in ``g`` masked too), recorded with an edge to ``r``."""
+    ga, ra = g._data, r._data
+    out = _wrap(np.where(ra > 0, ga, ga.dtype.type(0)))
+    if GRAD[0] and (g._requires_grad or r._requires_grad):
+        n = ThresholdBackwardBackward0()
+        n.save(r)
+        record(out, n, g, r)
+    return out
+
+
 class ReluBackward0(_Unary):
     __slots__ = ()
     d = staticmethod(_relu_d)
@@ -829,9 +937,12 @@ class ReluBackward0(_Unary):
     def backward(self, g):
         (r,) = self.saved()
         if GRAD[0]:
-            return (g * _relu_d(r),)
+            return (_threshold_backward(g, r),)
         ga = g._data
-        return (_wrap(np.multiply(ga, r._data > 0, dtype=ga.dtype)),)
+        out = np.multiply(ga, r._data > 0, dtype=ga.dtype)
+        if out.dtype.kind == "f" and not np.isfinite(np.add.reduce(out, None)):
+            out = np.where(r._data > 0, ga, ga.dtype.type(0))
+        return (_wrap(out),)
 
 
 def relu(input, inplace=False):
@@ -840,7 +951,7 @@ def relu(input, inplace=False):
         return relu_(input)
     a = input._data
     r = _wrap(np.maximum(a, a.dtype.type(0)))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = ReluBackward0()
         n.save(r)
         record(r, n, input)
@@ -854,10 +965,12 @@ class AbsBackward0(_Unary):
 
 def abs(input, *, out=None):  # noqa: A001
     """Elementwise absolute value."""
+    if input._data.dtype == np.bool_:
+        raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
     r = _wrap(np.abs(input._data))
     if out is not None:
         return _to_out(out, r)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = AbsBackward0()
         n.save(input)
         record(r, n, input)
@@ -882,7 +995,7 @@ def neg(input, *, out=None):
     r = _wrap(np.negative(input._data))
     if out is not None:
         return _to_out(out, r)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         record(r, NegBackward0(), input)
     return r
 
@@ -898,7 +1011,7 @@ def _rounding(name, npf):
     def op(input, *, out=None):
         a = input._data
         r = _wrap(npf(a) if a.dtype.kind == "f" else a.copy())
-        if GRAD[0] and input.requires_grad:
+        if GRAD[0] and input._requires_grad:
             _zero_grad_result(r, input)
         return _to_out(out, r) if out is not None else r
     op.__name__ = name
@@ -916,7 +1029,7 @@ def sign(input, *, out=None):
     r = _wrap(np.sign(a) if a.dtype != np.bool_ else a.copy())
     if a.dtype.kind == "f":
         r._data[np.isnan(a)] = 0
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         _zero_grad_result(r, input)
     return r
 
@@ -933,7 +1046,7 @@ def round(input, *, decimals=0, out=None):  # noqa: A001
         r = _wrap(np.round(a, decimals))
     else:
         r = _wrap(np.rint(a))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         _zero_grad_result(r, input)
     return _to_out(out, r) if out is not None else r
 
@@ -943,10 +1056,14 @@ def frac(input):
 
 
 def square(input):
+    if input._data.dtype == np.bool_:
+        input = input.long()
     return pow(input, 2) if input._data.dtype.kind == "f" else mul(input, input)
 
 
 def sinc(input):
+    if input._data.dtype == np.float16:
+        return sinc(input.float()).half()
     x = input * math.pi
     return where(input == 0, ones_like(x), sin(x) / where(input == 0, ones_like(x), x))
 
@@ -964,7 +1081,7 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):
     posinf = fi.max if posinf is None else posinf
     neginf = fi.min if neginf is None else neginf
     r = _wrap(np.nan_to_num(a, nan=nan, posinf=posinf, neginf=neginf))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = MulBackward0()
         mask = _wrap(np.isfinite(a).astype(a.dtype))
         n.save(input, mask)
@@ -983,7 +1100,7 @@ class ClampBackward1(Node):
             m = m & (x >= self.lo)
         if self.hi is not None:
             m = m & (x <= self.hi)
-        return (g * m.to(g.dtype),)
+        return (where(m, g, zeros_like(g)),)
 
 
 def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
@@ -1010,7 +1127,7 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
     r = _wrap(np.where(np.isnan(a), a, r) if a.dtype.kind == "f" else r)
     if out is not None:
         return _to_out(out, r)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = ClampBackward1()
         n.lo, n.hi = lo, hi
         n.save(input)
@@ -1054,9 +1171,21 @@ def where(condition, input=None, other=None, *, out=None):
         else:
             raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
                                f"{_tname(condition.dtype)}")
-    x, y, dt = prep(input, other) if (_isinstance(input, Tensor) or _isinstance(other, Tensor)) else \
-        (np.asarray(input, D._default[0].np if type(input) is float else None), other, None)
-    r = _wrap(np.where(c, x, y).astype(dt, copy=False) if dt is not None else np.where(c, x, y))
+    if _isinstance(input, Tensor) or _isinstance(other, Tensor):
+        x, y, dt = prep(input, other)
+    else:
+        kinds = {type(input), type(other)}
+        dt = D._default[0].np if float in kinds else np.dtype(np.int64) if int in kinds else np.dtype(np.bool_)
+        x, y = np.asarray(input, dt), np.asarray(other, dt)
+    try:
+        w = np.where(c, x, y)
+    except ValueError:
+        try:
+            np.broadcast_shapes(np.shape(c), np.shape(x))
+        except ValueError:
+            _bc_error(c, x)
+        _bc_error(np.broadcast_to(c, np.broadcast_shapes(np.shape(c), np.shape(x))), y)
+    r = _wrap(w.astype(dt, copy=False) if dt is not None else w)
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
@@ -1078,6 +1207,10 @@ def masked_fill(input, mask, value):
         v = value.to(input.dtype)
     else:
         v = _wrap(np.asarray(value).astype(input._data.dtype))
+    try:
+        np.broadcast_shapes(mask._data.shape, input._data.shape)
+    except ValueError:
+        _bc_error(mask._data, input._data)
     if np.broadcast_shapes(mask._data.shape, input._data.shape) != input._data.shape:
         raise RuntimeError(f"The size of tensor a ({input._data.shape}) must match the size of tensor b "
                            f"({mask._data.shape})")
@@ -1117,7 +1250,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     """Sum over all elements or over ``dim`` (ints and bools sum to int64)."""
     if _isinstance(dim, builtins.bool):
         raise TypeError("sum(): argument 'dim' must be tuple of ints, not bool")
-    if dtype is not None and GRAD[0] and input.requires_grad and D.as_dtype(dtype) != input.dtype:
+    if dtype is not None and GRAD[0] and input._requires_grad and D.as_dtype(dtype) != input.dtype:
         return sum(input.to(dtype), dim, keepdim, out=out)
     a = input._data
     nd = _sum_np_dtype(a, dtype)
@@ -1130,7 +1263,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     r = _wrap(r)
     if out is not None:
         return _to_out(out, r)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = SumBackward0()
         n.shape, n.dims, n.keep = a.shape, dims, keepdim
         record(r, n, input)
@@ -1173,7 +1306,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
     r = _wrap(np.asarray(r, dtype=a.dtype))
     if out is not None:
         return _to_out(out, r)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = MeanBackward0()
         n.shape, n.dims, n.keep = a.shape, dims, keepdim
         cnt = 1
@@ -1232,7 +1365,7 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
     else:
         d = _dim(dim, a.ndim)
         r = _wrap(np.prod(a, axis=d, dtype=nd, keepdims=keepdim))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = ProdBackward0()
         n.dim, n.keep = d, keepdim
         n.save(input, r)
@@ -1247,13 +1380,15 @@ class CumsumBackward0(Node):
         return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
 
 
-def cumsum(input, dim, *, dtype=None):
+def cumsum(input, dim=None, *, dtype=None):
     """Running sum along ``dim``."""
+    if dim is None:
+        raise TypeError('cumsum() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _dim(dim, a.ndim)
     r = _wrap(np.cumsum(a, axis=d, dtype=_sum_np_dtype(a, dtype)) if a.ndim else a.astype(
         _sum_np_dtype(a, dtype) or a.dtype))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = CumsumBackward0()
         n.dim = d
         record(r, n, input)
@@ -1271,11 +1406,13 @@ class CumprodBackward0(Node):
         return ((g * r).flip(d).cumsum(d).flip(d) / x,)
 
 
-def cumprod(input, dim, *, dtype=None):
+def cumprod(input, dim=None, *, dtype=None):
+    if dim is None:
+        raise TypeError('cumprod() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _dim(dim, a.ndim)
     r = _wrap(np.cumprod(a, axis=d, dtype=_sum_np_dtype(a, dtype)))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = CumprodBackward0()
         n.dim = d
         n.save(input, r)
@@ -1385,6 +1522,8 @@ def _rt(name, fields=("values", "indices")):
 RT = {n: _rt(n) for n in ("max", "min", "sort", "topk", "kthvalue", "median", "mode", "cummax", "cummin",
                           "aminmax", "nanmedian")}
 RT["aminmax"] = _rt("aminmax", ("min", "max"))
+RT["histogram"] = _rt("histogram", ("hist", "bin_edges"))
+RT["frexp"] = _rt("frexp", ("mantissa", "exponent"))
 
 
 def _reduce_ext(input, dim, keepdim, which, other=None):
@@ -1400,7 +1539,7 @@ def _reduce_ext(input, dim, keepdim, which, other=None):
         r = _wrap(np.max(a) if which == "max" else np.min(a))
         if a.dtype.kind == "f" and np.isnan(a).any():
             r = _wrap(np.asarray(np.nan, a.dtype))
-        if GRAD[0] and input.requires_grad:
+        if GRAD[0] and input._requires_grad:
             n = MaxBackward1() if which == "max" else MinBackward1()
             n.save(input, r)
             record(r, n, input)
@@ -1420,7 +1559,7 @@ def _reduce_ext(input, dim, keepdim, which, other=None):
             idx = np.expand_dims(idx, d)
     v = _wrap(vals)
     i = _wrap(idx)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = MaxBackward0() if which == "max" else MinBackward0()
         n.dim, n.keep, n.shape = d, keepdim, a.shape
         n.save(i)
@@ -1452,9 +1591,17 @@ def _amax(which):
     def op(input, dim=(), keepdim=False):
         a = input._data
         dims = _dims(None if dim == () or dim is None else dim, a.ndim)
+        if a.size == 0:
+            name = "amax" if which == "max" else "amin"
+            if dim == () or dim is None:
+                raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
+                                 "Specify the reduction dim with the 'dim' argument.")
+            for d in dims:
+                if a.shape[d] == 0:
+                    raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
         f = np.max if which == "max" else np.min
         r = _wrap(f(a, axis=dims, keepdims=keepdim))
-        if GRAD[0] and input.requires_grad:
+        if GRAD[0] and input._requires_grad:
             n = AmaxBackward0() if which == "max" else AminBackward0()
             n.dims, n.keep = dims, keepdim
             n.save(input, r)
@@ -1472,9 +1619,22 @@ def aminmax(input, *, dim=None, keepdim=False):
                          amax(input, () if dim is None else dim, keepdim))
 
 
+def _argext_check(a, dim, name):
+    if a.dtype == np.bool_:
+        raise RuntimeError(f"{name}(): does not support bool input")
+    if a.size:
+        return
+    if dim is None:
+        raise IndexError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0.")
+    d = _dim(dim, a.ndim)
+    if a.ndim and a.shape[d] == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+
+
 def argmax(input, dim=None, keepdim=False):
     """Index of the largest element (flattened when ``dim`` is None)."""
     a = input._data
+    _argext_check(a, dim, "argmax")
     if dim is None:
         r = _argext(a.reshape(-1), 0, "max")
         return _wrap(r.reshape((1,) * a.ndim) if keepdim else r)
@@ -1486,6 +1646,7 @@ def argmax(input, dim=None, keepdim=False):
 def argmin(input, dim=None, keepdim=False):
     """Index of the smallest element (flattened when ``dim`` is None)."""
     a = input._data
+    _argext_check(a, dim, "argmin")
     if dim is None:
         r = _argext(a.reshape(-1), 0, "min")
         return _wrap(r.reshape((1,) * a.ndim) if keepdim else r)
@@ -1523,11 +1684,28 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return _var_core(input, dim, _corr(unbiased, correction), keepdim)
 
 
+class StdBackward0(Node):
+    """``sqrt`` of the variance, with a zero gradient where the deviation is zero (like torch)."""
+
+    __slots__ = ()
+
+    def backward(self, g):
+        (r,) = self.saved()
+        safe = where(r == 0, ones_like(r), r)
+        return (where(r == 0, zeros_like(r), g / (2 * safe)),)
+
+
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     """Standard deviation (Bessel-corrected by default)."""
     if _isinstance(dim, builtins.bool):
         unbiased, dim = dim, None
-    return sqrt(_var_core(input, dim, _corr(unbiased, correction), keepdim))
+    v = _var_core(input, dim, _corr(unbiased, correction), keepdim)
+    r = _wrap(np.sqrt(v._data))
+    if GRAD[0] and v._requires_grad:
+        n = StdBackward0()
+        n.save(r)
+        record(r, n, v)
+    return r
 
 
 def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
@@ -1550,12 +1728,14 @@ def logsumexp(input, dim, keepdim=False):
 
 def all(input, dim=None, keepdim=False):  # noqa: A001
     a = input._data
-    return _wrap(np.all(a, axis=None if dim is None else _dims(dim, a.ndim), keepdims=keepdim))
+    r = np.all(a, axis=None if dim is None else _dims(dim, a.ndim), keepdims=keepdim)
+    return _wrap(np.asarray(r, np.uint8) if a.dtype == np.uint8 else np.asarray(r))
 
 
 def any(input, dim=None, keepdim=False):  # noqa: A001
     a = input._data
-    return _wrap(np.any(a, axis=None if dim is None else _dims(dim, a.ndim), keepdims=keepdim))
+    r = np.any(a, axis=None if dim is None else _dims(dim, a.ndim), keepdims=keepdim)
+    return _wrap(np.asarray(r, np.uint8) if a.dtype == np.uint8 else np.asarray(r))
 
 
 def count_nonzero(input, dim=None):
@@ -1566,10 +1746,14 @@ def count_nonzero(input, dim=None):
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     """Vector p-norm (or Frobenius norm) over all elements or ``dim``."""
     x = input if dtype is None else input.to(dtype)
+    if x._data.dtype.kind not in "fc":
+        raise RuntimeError(f"linalg.vector_norm: Expected a floating point or complex tensor as input. "
+                           f"Got {_tname(x.dtype)}")
     if p == "fro" or p is None:
         p = 2
     if p == "nuc":
-        raise NotImplementedError("nuclear norm is not supported by gradkit")
+        from ..linalg import matrix_norm
+        return matrix_norm(x, "nuc", (-2, -1) if dim is None else dim, keepdim)
     return _vnorm(x, p, dim, keepdim)
 
 
@@ -1591,7 +1775,7 @@ def _norm2(x, dim, keepdim):
     a = x._data
     dims = _dims(dim, a.ndim) if dim is not None else tuple(range(a.ndim))
     r = _wrap(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
-    if GRAD[0] and x.requires_grad:
+    if GRAD[0] and x._requires_grad:
         n = NormBackward1()
         n.dims, n.keep = dims, keepdim
         n.save(x, r)
@@ -1623,8 +1807,24 @@ def dist(input, other, p=2):
 def _view_of(r_arr, base):
     """Wrap a NumPy view of ``base`` sharing its version counter."""
     r = _wrap(r_arr)
-    r._version = base._version
-    r._base = base if base._base is None else base._base
+    r._vc = base._vc
+    root = base._base
+    if root is None:
+        root = base
+        meta = None
+    else:
+        meta = getattr(base, "_vmeta", None)
+        if meta is not None and meta is not _V.NO_GRAD:
+            meta = _V.MULTI0
+    r._base = root
+    if GRAD[0]:
+        r._vmeta = meta
+        if root.grad_fn is not None or not root._requires_grad:
+            _V.register(root, r)
+    else:
+        r._vmeta = _V.NO_GRAD
+        if root._requires_grad:
+            _V.nograd_view(r, root)
     return r
 
 
@@ -1753,7 +1953,7 @@ class UnsqueezeBackward0(ViewBackward0):
 
 
 def _viewrec(r, input, node_cls):
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = node_cls()
         n.shape = input._data.shape
         record(r, n, input)
@@ -1798,7 +1998,7 @@ def permute(input, *dims):
     if len(set(p)) != len(p):
         raise RuntimeError("permute(): duplicate dims are not allowed.")
     r = _view_of(a.transpose(p), input)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = PermuteBackward0()
         n.inv = tuple(np.argsort(p))
         record(r, n, input)
@@ -1818,7 +2018,7 @@ def transpose(input, dim0, dim1):
     n = _max(a.ndim, 1)
     d0, d1 = _dim(dim0, n), _dim(dim1, n)
     r = _view_of(np.swapaxes(a, d0, d1) if a.ndim else a.view(), input)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         node = TransposeBackward0()
         node.d0, node.d1 = d0, d1
         record(r, node, input)
@@ -1830,9 +2030,20 @@ swapaxes = swapdims = transpose
 
 def t(input):
     """Transpose a tensor of at most 2 dims."""
-    if input._data.ndim > 2:
-        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {input._data.ndim}D")
-    return transpose(input, 0, 1) if input._data.ndim == 2 else input
+    a = input._data
+    if a.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {a.ndim}D")
+    r = _view_of(a.T if a.ndim == 2 else a.view(), input)
+    if GRAD[0] and input._requires_grad:
+        record(r, TBackward0(), input)
+    return r
+
+
+class TBackward0(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        return (t(g),)
 
 
 def adjoint(input):
@@ -1903,8 +2114,20 @@ def broadcast_to(input, size):
 
 
 def broadcast_tensors(*tensors):
-    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
-    return tuple(expand(t, shape) for t in tensors)
+    """Expand the tensors to their common broadcast shape (tensors already of that shape are returned as is)."""
+    if len(tensors) == 1 and _isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    shapes = [t._data.shape for t in tensors]
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        for k in range(1, len(shapes)):
+            try:
+                np.broadcast_shapes(*shapes[:k + 1])
+            except ValueError:
+                _bc_error(np.empty(np.broadcast_shapes(*shapes[:k]), np.bool_), np.empty(shapes[k], np.bool_))
+        raise
+    return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
 
 
 def broadcast_shapes(*shapes):
@@ -1934,15 +2157,20 @@ def repeat(input, *sizes):
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of dimensions of "
                            "tensor")
     r = _wrap(np.tile(a, reps))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = RepeatBackward0()
         n.shape, n.reps = a.shape, reps
         record(r, n, input)
     return r
 
 
-def tile(input, dims):
-    dims = tuple(dims)
+def tile(input, *dims):
+    dims = tuple(_shape_args(dims))
+    if builtins.any(k < 0 for k in dims):
+        full = (1,) * (input._data.ndim - len(dims)) + dims
+        shape = [s * k for s, k in zip((1,) * (len(full) - input._data.ndim) + input._data.shape, full)]
+        bad = next(k for k in shape if k < 0)
+        raise RuntimeError(f"Trying to create tensor with negative dimension {bad}: {shape}")
     if len(dims) < input._data.ndim:
         dims = (1,) * (input._data.ndim - len(dims)) + dims
     return repeat(input, dims)
@@ -1970,7 +2198,7 @@ def flip(input, dims):
     a = input._data
     ds = _dims(dims, a.ndim)
     r = _wrap(np.flip(a, ds).copy())
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = FlipBackward0()
         n.dims = ds
         record(r, n, input)
@@ -1995,8 +2223,12 @@ class RollBackward0(Node):
 
 def roll(input, shifts, dims=None):
     a = input._data
+    ns = len(shifts) if _isinstance(shifts, (list, tuple)) else 1
+    nd = 0 if dims is None else len(dims) if _isinstance(dims, (list, tuple)) else 1
+    if ns != nd and not (dims is None and ns == 1):
+        raise RuntimeError(f"shifts and dimensions must align. shifts: {ns}, dims:{nd}")
     r = _wrap(np.roll(a, shifts, dims))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = RollBackward0()
         n.shifts = tuple(shifts) if _isinstance(shifts, (list, tuple)) else shifts
         n.dims = tuple(dims) if _isinstance(dims, (list, tuple)) else dims
@@ -2151,7 +2383,7 @@ def _index_put_zero(shape, g, ix, basic):
     else:
         np.add.at(z, ix, g._data)
     r = _wrap(z)
-    if GRAD[0] and g.requires_grad:
+    if GRAD[0] and g._requires_grad:
         n = IndexPutZero()
         n.ix = ix
         record(r, n, g)
@@ -2196,14 +2428,17 @@ def getitem(input, idx):
     split = _split_ints(ix)
     if split is not None:
         return getitem(getitem(input, split[0]), split[1])
-    if a.ndim == 0 and not (ix is None or ix is Ellipsis or ix == () or (_isinstance(ix, tuple) and builtins.all(
-            i is None or i is Ellipsis for i in ix)) or (_isinstance(ix, np.ndarray) and ix.dtype == np.bool_)):
+    if a.ndim == 0 and not (ix is None or ix is Ellipsis or _isinstance(ix, tuple) and (ix == () or builtins.all(
+            i is None or i is Ellipsis for i in ix)) or (_isinstance(ix, np.ndarray) and ix.dtype == np.bool_)
+            or _isinstance(ix, (builtins.bool, np.bool_))):
         raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
                          "in C++ to convert a 0-dim tensor to a number")
     basic = _is_basic(ix)
     ra = _check_index(a, ix)
+    if basic and not _isinstance(ra, np.ndarray):
+        ra = a[(ix if _isinstance(ix, tuple) else (ix,)) + (Ellipsis,)]
     r = _view_of(ra, input) if basic else _wrap(np.asarray(ra))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = (_SelectIndex() if _isinstance(ix, (int, np.integer)) or (_isinstance(ix, tuple) and builtins.all(
             _isinstance(i, (int, np.integer)) for i in ix)) else _SliceIndex()) if basic else IndexBackward0()
         n.shape, n.ix, n.basic = a.shape, ix, basic
@@ -2212,14 +2447,15 @@ def getitem(input, idx):
 
 
 class IndexPutBackward0(Node):
-    __slots__ = ("ix", "vshape", "vdt")
+    __slots__ = ("ix", "vshape", "vdt", "accumulate")
 
     def backward(self, g):
         na, nv = self.next
         ga = gv = None
         if na is not None:
             ga = g.clone()
-            ga._data[self.ix] = 0
+            if not getattr(self, "accumulate", False):
+                ga._data[self.ix] = 0
         if nv is not None:
             gv = unb(getitem(g, _wrap_ix(self.ix)), self.vshape, self.vdt)
         return ga, gv
@@ -2248,6 +2484,7 @@ def index_put(input, indices, values, accumulate=False):
     if needs(input, values):
         n = IndexPutBackward0()
         n.ix = ix
+        n.accumulate = bool(accumulate)
         n.vshape, n.vdt = _shape_dt(values)
         record(r, n, input, values)
     return r
@@ -2262,6 +2499,16 @@ def _setitem_error(a, ix, v):
 
 def setitem(input, idx, value):
     """``input[idx] = value`` in place."""
+    if not _isinstance(value, (Tensor, int, float)):
+        if _isinstance(value, complex):
+            if input._data.dtype == np.bool_:
+                return setitem(input, idx, builtins.bool(value))
+            name = {"float32": "float", "int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8_t",
+                    "uint8": "uint8_t"}.get(input._data.dtype.name, "double")
+            raise RuntimeError(f"value cannot be converted to type {name} without overflow")
+        c = type(value)
+        name = c.__qualname__ if c.__module__ == "builtins" else f"{c.__module__}.{c.__qualname__}"
+        raise TypeError(f"can't assign a {name} to a {input.type()}")
     ix = _index_np(idx)
     split = _split_ints(ix)
     if split is not None:
@@ -2272,7 +2519,10 @@ def setitem(input, idx, value):
             and not _is_basic(ix):
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
                            f"{_tname(input.dtype)} for the destination and {_tname(value.dtype)} for the source.")
-    if _isinstance(value, Tensor) and needs(input, value) or (GRAD[0] and input.requires_grad):
+    if _isinstance(value, Tensor) and needs(input, value) or (GRAD[0] and input._requires_grad):
+        if split is None and _is_basic(ix):
+            _setitem_view(input, idx, ix, value)
+            return
         _check_inplace(input)
         v = value if _isinstance(value, Tensor) else _wrap(np.asarray(value, dtype=input._data.dtype))
         if v._data.dtype != input._data.dtype:
@@ -2281,14 +2531,39 @@ def setitem(input, idx, value):
         _transplant(input, r)
         return
     v = value._data if _isinstance(value, Tensor) else value
+    d = input._data
+    if not d.flags.writeable:
+        d = _V.writable(input, True)
+        if _isinstance(value, Tensor) and _is_basic(ix):
+            _V.check_overlap(_check_index(d, ix))
     try:
-        input._data[ix] = v
+        d[ix] = v
     except ValueError:
         _setitem_error(input._data, ix, v)
     except IndexError:
         _check_index(input._data, ix)
         raise
-    input._version[0] += 1
+    input._vc[0] += 1
+
+
+def _setitem_view(input, idx, ix, value):
+    """Basic-index assignment that records: copy (or fill) into the view ``input[idx]``, as torch does."""
+    if _isinstance(value, Tensor):
+        vs = value._data.shape
+        tgt = _check_index(input._data, ix).shape
+        while len(vs) > len(tgt) and vs[0] == 1:
+            vs = vs[1:]
+        if vs != value._data.shape:
+            value = reshape(value, vs)
+        try:
+            np.broadcast_shapes(vs, tgt)
+        except ValueError:
+            _setitem_error(input._data, ix, value._data)
+    view = getitem(input, idx)
+    if _isinstance(value, Tensor):
+        copy_(view, value)
+    else:
+        fill_(view, value)
 
 
 def _index_put_rec(input, ix, v):
@@ -2324,10 +2599,14 @@ def index_select(input, dim, index):
     if ix.dtype.kind not in "iu":
         raise RuntimeError("index_select(): Expected dtype int32 or int64 for index")
     ix = ix.reshape(-1)
-    if ix.size and (ix.max() >= (a.shape[d] if a.ndim else 1) or ix.min() < -(a.shape[d] if a.ndim else 1)):
-        raise IndexError("index out of range in self")
+    n = a.shape[d] if a.ndim else 1
+    if ix.size and (ix.max() >= n or ix.min() < 0):
+        if d == 0:
+            raise IndexError("index out of range in self")
+        bad = ix[(ix >= n) | (ix < 0)][0]
+        raise RuntimeError(f"INDICES element is out of DATA bounds, id={bad} axis_dim={n}")
     r = _wrap(np.take(a, ix, axis=d) if a.ndim else a.reshape(1)[ix].reshape(()) if ix.size == 1 else a[ix])
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = IndexSelectBackward0()
         n.dim, n.shape = d, a.shape
         n.save(_wrap(ix))
@@ -2367,6 +2646,44 @@ def index_add(input, dim, index, source, *, alpha=1):
     return r
 
 
+def index_reduce(input, dim, index, source, reduce, *, include_self=True):
+    """Out-of-place: reduce (``prod``, ``mean``, ``amax``, ``amin``) ``source`` slices into ``input`` at ``index``."""
+    if reduce not in ("prod", "mean", "amax", "amin"):
+        raise RuntimeError(f"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.")
+    a = input._data.copy()
+    d = _dim(dim, _max(a.ndim, 1))
+    am = np.moveaxis(a, d, 0) if a.ndim else a.reshape(1)
+    s = source._data.astype(a.dtype, copy=False)
+    sm = np.moveaxis(s, d, 0) if s.ndim else s.reshape(1)
+    idx = index._data.reshape(-1)
+    if not include_self:
+        am[idx] = {"prod": 1, "mean": 0, "amax": -np.inf if a.dtype.kind == "f" else np.iinfo(a.dtype).min,
+                   "amin": np.inf if a.dtype.kind == "f" else np.iinfo(a.dtype).max}[reduce]
+    if reduce == "prod":
+        np.multiply.at(am, idx, sm)
+    elif reduce == "amax":
+        np.maximum.at(am, idx, sm)
+    elif reduce == "amin":
+        np.minimum.at(am, idx, sm)
+    else:
+        cnt = np.zeros(am.shape[0], np.int64)
+        np.add.at(cnt, idx, 1)
+        np.add.at(am, idx, sm)
+        cnt = cnt + (1 if include_self else 0)
+        cnt = np.maximum(cnt, 1).reshape((-1,) + (1,) * (am.ndim - 1))
+        am[...] = am / cnt if a.dtype.kind == "f" else am // cnt
+    return _wrap(a)
+
+
+def renorm(input, p, dim, maxnorm):
+    """Rescale each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` to have norm ``maxnorm``."""
+    d = _dim(dim, input.ndim)
+    others = tuple(i for i in range(input.ndim) if i != d)
+    n = norm(input, p, others, True) if others else input.abs()
+    factor = where(n > maxnorm, maxnorm / (n + 1e-7), ones_like(n))
+    return input * factor
+
+
 def index_fill(input, dim, index, value):
     d = _dim(dim, _max(input.ndim, 1))
     ix = [slice(None)] * input.ndim
@@ -2382,11 +2699,23 @@ def index_copy(input, dim, index, source):
     return index_put(input, tuple(_wrap(i) if _isinstance(i, np.ndarray) else i for i in ix), source)
 
 
-def _gather_check(a, d, idx, name):
-    if idx.dtype != np.int64:
-        raise RuntimeError(f"{name}(): Expected dtype {'int32/int64' if name == 'gather' else 'int64'} for index")
+def _gather_check(a, d, idx, name, src=None):
+    if idx.dtype not in (np.int64, np.int32):
+        raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index")
     if idx.ndim != a.ndim and not (a.ndim == 0 and idx.ndim <= 1):
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    if a.ndim and idx.size:
+        bad_self = builtins.any(idx.shape[i] > a.shape[i] for i in range(a.ndim) if i != d)
+        sh = np.shape(src) if src is not None else None
+        bad_src = sh is not None and len(sh) == idx.ndim and builtins.any(i > j for i, j in zip(idx.shape, sh))
+        if name == "gather" and bad_self:
+            i = next(i for i in range(a.ndim) if i != d and idx.shape[i] > a.shape[i])
+            raise RuntimeError(f"Size does not match at dimension {i} expected index {list(idx.shape)} to be no "
+                               f"larger than self {list(a.shape)} apart from dimension {d}")
+        if name != "gather" and (bad_self or bad_src):
+            tail = f" and to be no larger size than src {list(sh)}" if sh is not None else ""
+            raise RuntimeError(f"Expected index {list(idx.shape)} to be no larger than self {list(a.shape)} apart "
+                               f"from dimension {d}{tail}")
     if idx.size and (idx.max() >= a.shape[d] if a.ndim else idx.max() >= 1) or (idx.size and idx.min() < 0):
         bad = idx.max() if idx.max() >= (a.shape[d] if a.ndim else 1) else idx.min()
         raise RuntimeError(f"index {bad} is out of bounds for dimension {d} with size "
@@ -2418,7 +2747,7 @@ def gather(input, dim, index, *, sparse_grad=False):
         r = _wrap(a.reshape(1)[idx].reshape(idx.shape))
     else:
         r = _wrap(a[_gidx(idx, d)])
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = GatherBackward0()
         n.dim, n.shape = d, a.shape
         n.save(index)
@@ -2441,6 +2770,11 @@ def take_along_dim(input, indices, dim=None):
 
 
 def take(input, index):
+    """Elements of the flattened ``input`` at ``index`` (result has ``index``'s shape)."""
+    i, n = index._data, input._data.size
+    if i.size and (i.max() >= n or i.min() < -n):
+        bad = i.max() if i.max() >= n else i.min()
+        raise IndexError(f"out of range: tried to access index {bad} on a tensor of {n} elements.")
     return reshape(input, -1)[index]
 
 
@@ -2480,7 +2814,7 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     a = input._data.copy()
     d = _dim(dim, _max(a.ndim, 1))
     idx = index._data
-    _gather_check(a, d, idx, "scatter")
+    _gather_check(a, d, idx, "scatter", src._data if _isinstance(src, Tensor) else None)
     s = _scatter_src(src, idx, a.dtype)
     gi = _gidx(idx, d)
     if reduce is None:
@@ -2505,7 +2839,7 @@ def scatter_add(input, dim, index, src):
     a = input._data.copy()
     d = _dim(dim, _max(a.ndim, 1))
     idx = index._data
-    _gather_check(a, d, idx, "scatter_add")
+    _gather_check(a, d, idx, "scatter_add", src._data if _isinstance(src, Tensor) else None)
     np.add.at(a, _gidx(idx, d), _scatter_src(src, idx, a.dtype))
     r = _wrap(a)
     if needs(input, src):
@@ -2520,6 +2854,7 @@ def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
     a = input._data.copy()
     d = _dim(dim, _max(a.ndim, 1))
     idx = index._data
+    _gather_check(a, d, idx, "scatter_reduce", src._data if _isinstance(src, Tensor) else None)
     gi = _gidx(idx, d)
     s = _scatter_src(src, idx, a.dtype)
     if reduce == "sum":
@@ -2547,6 +2882,12 @@ def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
 
 
 def masked_select(input, mask):
+    if mask._data.dtype != np.bool_:
+        raise RuntimeError("masked_select: expected BoolTensor for mask")
+    try:
+        np.broadcast_shapes(input._data.shape, mask._data.shape)
+    except ValueError:
+        _bc_error(mask._data, input._data)
     x, m = broadcast_tensors(input, mask)
     return getitem(x, m)
 
@@ -2580,8 +2921,8 @@ class SelectBackward0(Node):
 
 def _slice_view(input, ix, node_cls=SelectBackward0):
     a = input._data
-    r = _view_of(a[ix], input)
-    if GRAD[0] and input.requires_grad:
+    r = _view_of(a[ix + (Ellipsis,)], input)
+    if GRAD[0] and input._requires_grad:
         n = node_cls()
         n.shape, n.ix = a.shape, ix
         record(r, n, input)
@@ -2602,6 +2943,11 @@ def select(input, dim, index):
 
 class SliceBackward0(SelectBackward0):
     __slots__ = ()
+
+
+def as_strided(input, size, stride, storage_offset=None):
+    """A view of ``input``'s storage with the given sizes and (element) strides, from ``storage_offset``."""
+    return _V.as_strided(input, size, stride, storage_offset)
 
 
 def narrow(input, dim, start, length):
@@ -2628,15 +2974,20 @@ def split(tensor, split_size_or_sections, dim=0):
         sizes = [s] * (n // s) + ([n % s] if n % s else []) if s else [0]
         if n == 0:
             sizes = [0]
+        node_cls = SplitBackward0
     else:
+        node_cls = SplitWithSizesBackward0
         sizes = list(split_size_or_sections)
         if _sum(sizes) != n:
             raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size "
                                f"at dimension {d}), but got split_sizes={sizes}")
     out, start = [], 0
     for s in sizes:
-        out.append(_slice_view(tensor, (slice(None),) * d + (slice(start, start + s),), SplitBackward0))
+        out.append(_slice_view(tensor, (slice(None),) * d + (slice(start, start + s),), node_cls))
         start += s
+    if GRAD[0]:
+        for k, o in enumerate(out):
+            o._vmeta = _V.multi(k)
     return tuple(out)
 
 
@@ -2644,18 +2995,30 @@ class SplitBackward0(SelectBackward0):
     __slots__ = ()
 
 
+class SplitWithSizesBackward0(SelectBackward0):
+    __slots__ = ()
+
+
 def tensor_split(input, indices_or_sections, dim=0):
     a = input._data
     d = _dim(dim, a.ndim)
     n = a.shape[d]
+    if _isinstance(indices_or_sections, Tensor):
+        indices_or_sections = indices_or_sections.tolist()
     if _isinstance(indices_or_sections, (int, np.integer)):
         k = int(indices_or_sections)
+        if k <= 0:
+            raise RuntimeError(f"number of sections must be larger than 0, got {k}")
         q, r = divmod(n, k)
-        sizes = [q + 1] * r + [q] * (k - r)
+        bounds = [0]
+        for i in range(k):
+            bounds.append(bounds[-1] + q + (1 if i < r else 0))
+        pairs = list(zip(bounds[:-1], bounds[1:]))
     else:
-        idx = [0] + [_min(int(i), n) for i in indices_or_sections] + [n]
-        sizes = [_max(idx[i + 1] - idx[i], 0) for i in range(len(idx) - 1)]
-    return split(input, sizes, d)
+        idx = [0] + [int(i) for i in indices_or_sections] + [n]
+        pairs = list(zip(idx[:-1], idx[1:]))
+    pre = (slice(None),) * d
+    return tuple(_slice_view(input, pre + (slice(s, e),), SliceBackward0) for s, e in pairs)
 
 
 def chunk(input, chunks, dim=0):
@@ -2671,7 +3034,11 @@ def unbind(input, dim=0):
     """All slices along ``dim``, as a tuple of views."""
     a = input._data
     d = _dim(dim, a.ndim)
-    return tuple(_slice_view(input, (slice(None),) * d + (i,), UnbindBackward0) for i in range(a.shape[d]))
+    out = tuple(_slice_view(input, (slice(None),) * d + (i,), UnbindBackward0) for i in range(a.shape[d]))
+    if GRAD[0]:
+        for k, o in enumerate(out):
+            o._vmeta = _V.multi(k)
+    return out
 
 
 class UnbindBackward0(SelectBackward0):
@@ -2702,6 +3069,12 @@ class CatBackward0(Node):
         return tuple(outs)
 
 
+def _check_tensor_list(tensors):
+    for i, t in enumerate(tensors):
+        if not _isinstance(t, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}")
+
+
 def cat(tensors, dim=0, *, out=None):
     """Join tensors along an existing dim (1-D empty tensors are skipped, like torch)."""
     if _isinstance(tensors, Tensor):
@@ -2709,6 +3082,7 @@ def cat(tensors, dim=0, *, out=None):
     tensors = list(tensors)
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    _check_tensor_list(tensors)
     keep = [t for t in tensors if not (t._data.ndim == 1 and t._data.shape[0] == 0)]
     if not keep:
         return _wrap(np.zeros((0,), tensors[0]._data.dtype))
@@ -2749,6 +3123,7 @@ def stack(tensors, dim=0, *, out=None):
     tensors = list(tensors)
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
+    _check_tensor_list(tensors)
     sh = tensors[0]._data.shape
     for i, t in enumerate(tensors):
         if t._data.shape != sh:
@@ -2804,8 +3179,10 @@ class TrilBackward0(Node):
 
 
 def tril(input, diagonal=0):
+    if input._data.ndim < 2:
+        raise RuntimeError("tril: input tensor must have at least 2 dimensions")
     r = _wrap(np.tril(input._data, diagonal))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = TrilBackward0()
         n.k, n.upper = diagonal, False
         record(r, n, input)
@@ -2813,8 +3190,10 @@ def tril(input, diagonal=0):
 
 
 def triu(input, diagonal=0):
+    if input._data.ndim < 2:
+        raise RuntimeError("triu: input tensor must have at least 2 dimensions")
     r = _wrap(np.triu(input._data, diagonal))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = TriuBackward0()
         n.k, n.upper = diagonal, True
         record(r, n, input)
@@ -2829,6 +3208,10 @@ class DiagonalBackward0(Node):
     __slots__ = ("shape", "off", "d1", "d2")
 
     def backward(self, g):
+        if GRAD[0] and g._requires_grad:
+            z = _wrap(np.zeros(self.shape, g._data.dtype))
+            copy_(diagonal(z, self.off, self.d1, self.d2), g)
+            return (z,)
         z = np.zeros(self.shape, g._data.dtype)
         v = np.diagonal(z, self.off, self.d1, self.d2)
         v.flags.writeable = True
@@ -2840,14 +3223,21 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
     a = input._data
     d1, d2 = _dim(dim1, a.ndim), _dim(dim2, a.ndim)
     r = _view_of(np.diagonal(a, offset, d1, d2), input)
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = DiagonalBackward0()
         n.shape, n.off, n.d1, n.d2 = a.shape, offset, d1, d2
         record(r, n, input)
     return r
 
 
+def diagflat(input, offset=0):
+    """A 2-D tensor with the flattened ``input`` on its ``offset``-th diagonal."""
+    return diag(input.reshape(-1), offset)
+
+
 def diag(input, diagonal=0):
+    if input.ndim not in (1, 2):
+        raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {input.ndim}D")
     if input.ndim == 1:
         n = input.shape[0] + builtins.abs(diagonal)
         z = zeros((n, n), dtype=input.dtype)
@@ -2871,6 +3261,8 @@ def diag_embed(input, offset=0, dim1=-2, dim2=-1):
 
 
 def trace(input):
+    if input._data.ndim != 2:
+        raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {input._data.ndim}")
     return diagonal(input).sum()
 
 
@@ -3008,11 +3400,25 @@ def dot(input, other):
     return matmul(input, other)
 
 
-inner = dot
+def inner(input, other):
+    """Sum of products over the last dimension of both tensors (a scalar factor when either is 0-d)."""
+    if input.ndim == 0 or other.ndim == 0:
+        return input * other
+    if input.shape[-1] != other.shape[-1]:
+        raise RuntimeError(f"inner() the last dimension must match on both input tensors but got shapes "
+                           f"{list(input.shape)} and {list(other.shape)}")
+    if input.ndim == 1 and other.ndim == 1:
+        return dot(input, other)
+    return tensordot(input, other, dims=([input.ndim - 1], [other.ndim - 1]))
+
+
 vdot = dot
 
 
 def outer(input, vec2):
+    for name, v in (("self", input), ("vec2", vec2)):
+        if v.ndim != 1:
+            raise RuntimeError(f"outer: Expected 1-D argument {name}, but got {v.ndim}-D")
     return input.reshape(-1, 1) * vec2.reshape(1, -1)
 
 
@@ -3063,36 +3469,38 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1, out=None):
 
 
 class LinearBackward(Node):
-    """``x @ w.T (+ b)`` over any leading dims of ``x`` in one node."""
+    """``x @ w.T (+ b)`` over any leading dims of ``x`` in one node; ``x`` is saved only when ``w`` needs a
+    gradient and ``w`` only when ``x`` does, as torch's addmm does."""
 
-    __slots__ = ("has_b",)
+    __slots__ = ("has_b", "xsh")
 
     def backward(self, g):
         x, w = self.saved()
         nx, nw = self.next[0], self.next[1]
+        xsh = self.xsh
         gx = gw = gb = None
         if not GRAD[0]:
-            xa, ga, wa = x._data, g._data, w._data
+            ga = g._data
             g2 = ga.reshape(-1, ga.shape[-1]) if ga.ndim != 2 else ga
             if nx is not None:
-                gx = fresh(np.matmul(g2, wa).reshape(xa.shape))
+                gx = fresh(np.matmul(g2, w._data).reshape(xsh))
             if nw is not None:
-                gw = fresh(np.matmul(g2.T, xa.reshape(-1, xa.shape[-1]) if xa.ndim != 2 else xa))
-            if self.has_b and self.next[2] is not None:
-                gb = fresh(np.add.reduce(g2, 0))
-            return (gx, gw, gb) if self.has_b else (gx, gw)
-        if x.ndim == 1:
-            g2, x2 = g.reshape(1, -1), x.reshape(1, -1)
-        elif x.ndim == 2:
-            g2, x2 = g, x
-        else:
-            g2, x2 = g.reshape(-1, g.shape[-1]), x.reshape(-1, x.shape[-1])
+                xa = x._data
+                gw = fresh(np.matmul(g2.T, xa.reshape(-1, xa.shape[-1]) if xa.ndim != 2 else xa,
+                                     grad_home(nw, (ga.shape[-1], xsh[-1]))))
+            if self.has_b:
+                nb = self.next[2]
+                if nb is not None:
+                    gb = fresh(np.add.reduce(g2, 0, out=grad_home(nb, g2.shape[1:])))
+                return gx, gw, gb
+            return gx, gw
+        g2 = g.reshape(-1, g.shape[-1]) if len(xsh) != 2 else g
         if nx is not None:
             gx = g2.mm(w)
-            if x.ndim != 2:
-                gx = gx.reshape(x.shape)
+            if len(xsh) != 2:
+                gx = gx.reshape(xsh)
         if nw is not None:
-            gw = g2.t().mm(x2)
+            gw = g2.t().mm(x.reshape(-1, xsh[-1]) if len(xsh) != 2 else x)
         if self.has_b and self.next[2] is not None:
             gb = g2.sum(0)
         return (gx, gw, gb) if self.has_b else (gx, gw)
@@ -3105,19 +3513,11 @@ class AddmmLinearBackward0(LinearBackward):
 def linear(input, weight, bias=None):
     """``input @ weight.T + bias``, recorded as one node."""
     x, w = input._data, weight._data
-    if x.ndim == 0 or w.ndim not in (1, 2):
-        raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {x.ndim}D and "
-                           f"{w.ndim}D")
-    if w.ndim == 1:
-        r = matmul(input, weight)
-        return r + bias if bias is not None else r
-    if x.shape[-1] != w.shape[1]:
-        lead = int(np.prod(x.shape[:-1])) if x.ndim > 1 else 1
-        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({lead}x{x.shape[-1]} and "
-                           f"{w.shape[1]}x{w.shape[0]})")
-    if x.dtype != w.dtype:
-        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {_tname(input.dtype)} and "
-                           f"{_tname(weight.dtype)}")
+    if x.ndim == 0 or w.ndim != 2 or x.shape[-1] != w.shape[1] or x.dtype != w.dtype:
+        if w.ndim == 1 and x.ndim:
+            r = matmul(input, weight)
+            return r + bias if bias is not None else r
+        _linear_error(input, weight)
     out = np.matmul(x, w.T)
     if bias is not None:
         b = bias._data
@@ -3125,15 +3525,34 @@ def linear(input, weight, bias=None):
             raise RuntimeError(f"expected scalar type {_tname(input.dtype)} but found {_tname(bias.dtype)}")
         out += b
     r = _wrap(out)
-    if needs(input, weight, bias):
-        n = AddmmBackward0L() if bias is not None else MmBackward0L()
-        n.has_b = bias is not None
-        n.save(input, weight)
+    if GRAD[0] and (input._requires_grad or weight._requires_grad or bias is not None and bias._requires_grad):
+        ex, ew = edge(input), edge(weight)
         if bias is not None:
-            record(r, n, input, weight, bias)
+            n = AddmmBackward0L()
+            n.has_b = True
+            n.next = (ex, ew, edge(bias))
         else:
-            record(r, n, input, weight)
+            n = MmBackward0L()
+            n.has_b = False
+            n.next = (ex, ew)
+        n.xsh = x.shape
+        n.save(input if ew is not None else None, weight if ex is not None else None)
+        r._requires_grad = True
+        r.grad_fn = n
     return r
+
+
+def _linear_error(input, weight):
+    x, w = input._data, weight._data
+    if x.ndim == 0 or w.ndim not in (1, 2):
+        raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {x.ndim}D and "
+                           f"{w.ndim}D")
+    if x.shape[-1] != w.shape[-1]:
+        lead = int(np.prod(x.shape[:-1])) if x.ndim > 1 else 1
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({lead}x{x.shape[-1]} and "
+                           f"{w.shape[1]}x{w.shape[0]})")
+    raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {_tname(input.dtype)} and "
+                       f"{_tname(weight.dtype)}")
 
 
 class AddmmBackward0L(LinearBackward):
@@ -3181,10 +3600,26 @@ def tensordot(a, b, dims=2):
     return (am @ bm).reshape([a.shape[i] for i in fa] + [b.shape[i] for i in fb])
 
 
+def _einsum_sublists(args):
+    """Translate the ``einsum(op0, sublist0, op1, sublist1, ..., [out_sublist])`` form into an equation."""
+    def letters(sub):
+        return "".join("..." if k is Ellipsis else "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[k]
+                       for k in sub)
+    n = len(args) - len(args) % 2
+    ops_, subs = args[0:n:2], args[1:n:2]
+    out = args[-1] if len(args) % 2 else None
+    eq = ",".join(letters(sb) for sb in subs)
+    if out is not None:
+        eq += "->" + letters(out)
+    return eq, tuple(ops_)
+
+
 def einsum(equation, *operands):
     """Einstein summation, built from permute/reshape/matmul-free broadcasting products and sums."""
     if len(operands) == 1 and _isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
+    if _isinstance(equation, Tensor):
+        equation, operands = _einsum_sublists((equation, *operands))
     eq = equation.replace(" ", "")
     if "->" in eq:
         lhs, rhs = eq.split("->")
@@ -3196,8 +3631,19 @@ def einsum(equation, *operands):
         rhs = ("..." if "..." in lhs else "") + "".join(sorted(c for c, k in cnt.items() if k == 1))
     terms = lhs.split(",")
     if len(terms) != len(operands):
-        raise RuntimeError(f"einsum(): {len(terms)} operands were specified in the equation but {len(operands)} "
-                           "were provided")
+        raise RuntimeError(f"einsum(): {'fewer' if len(operands) < len(terms) else 'more'} operands were provided "
+                           "than specified in the equation")
+    for c in rhs.replace("...", ""):
+        if rhs.count(c) > 1:
+            raise RuntimeError(f"einsum(): output subscript {c} appears more than once in the output")
+        if c not in lhs:
+            raise RuntimeError(f"einsum(): output subscript {c} does not appear in the equation for any input operand")
+    for j, (tm, op) in enumerate(zip(terms, operands)):
+        if "..." not in tm and len(tm) != op.ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(tm)}) does not match the "
+                               f"number of dimensions ({op.ndim}) for operand {j} and no ellipsis was given")
+        if op.dtype is not operands[0].dtype:
+            raise RuntimeError(f"expected scalar type {_tname(operands[0].dtype)} but found {_tname(op.dtype)}")
     ell = None
     if "..." in eq:
         nell = _max(op.ndim - (len(tm) - 3) for tm, op in zip(terms, operands) if "..." in tm)
@@ -3287,28 +3733,38 @@ class SoftmaxBackward0(Node):
 
 
 def _softmax_np(a, d):
+    if a.dtype == np.float16:
+        f = a.astype(np.float32)
+        e = np.exp(f - f.max(axis=d, keepdims=True)) if a.size else f
+        s = e.sum(axis=d, keepdims=True)
+        if d != a.ndim - 1:
+            e = e.astype(np.float16).astype(np.float32)
+        return (e / s).astype(np.float16)
     m = a.max(axis=d, keepdims=True) if a.size else a
     e = np.exp(a - m)
     return e / e.sum(axis=d, keepdims=True)
 
 
-def _cast_dtype(input, dtype):
+def _cast_dtype(input, dtype, name="softmax", dim=None):
     if dtype is not None:
         return input.to(dtype)
-    if input._data.dtype.kind != "f":
-        return input.to(D._default[0])
+    a = input._data
+    if a.dtype.kind != "f":
+        d = (0 if a.ndim in (0, 1, 3) else 1) if dim is None else dim
+        last = "_lastdim" if a.ndim <= 1 or _dim(d, a.ndim) == a.ndim - 1 else ""
+        raise NotImplementedError(f'"{name}{last}_kernel_impl" not implemented for \'{_tname(a.dtype)}\'')
     return input
 
 
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
     """``exp(x) / sum(exp(x))`` along ``dim``."""
-    x = _cast_dtype(input, dtype)
+    x = _cast_dtype(input, dtype, "softmax", dim)
     a = x._data
     if dim is None:
         dim = 0 if a.ndim in (0, 1, 3) else 1
     d = _dim(dim, _max(a.ndim, 1))
     r = _wrap(_softmax_np(a, d) if a.ndim else np.ones_like(a))
-    if GRAD[0] and x.requires_grad:
+    if GRAD[0] and x._requires_grad:
         n = SoftmaxBackward0()
         n.dim = d if a.ndim else None
         n.save(r)
@@ -3326,17 +3782,21 @@ class LogSoftmaxBackward0(Node):
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     """``x - logsumexp(x)`` along ``dim``."""
-    x = _cast_dtype(input, dtype)
+    x = _cast_dtype(input, dtype, "log_softmax", dim)
     a = x._data
     if dim is None:
         dim = 0 if a.ndim in (0, 1, 3) else 1
     d = _dim(dim, _max(a.ndim, 1))
     if a.ndim:
-        s = a - a.max(axis=d, keepdims=True) if a.size else a
-        r = _wrap(s - np.log(np.exp(s).sum(axis=d, keepdims=True)))
+        h = a.dtype == np.float16
+        af = a.astype(np.float32) if h else a
+        s = af - af.max(axis=d, keepdims=True) if a.size else af
+        tot = np.exp(s).sum(axis=d, keepdims=True)
+        s = s - np.log(tot.astype(np.float16).astype(np.float32) if h and d == a.ndim - 1 else tot)
+        r = _wrap(s.astype(np.float16) if h else s)
     else:
         r = _wrap(np.zeros_like(a))
-    if GRAD[0] and x.requires_grad:
+    if GRAD[0] and x._requires_grad:
         n = LogSoftmaxBackward0()
         n.dim = d if a.ndim else None
         n.save(r)
@@ -3387,6 +3847,26 @@ def _stable_argsort(a, d, descending):
     return np.argsort(a, axis=d, kind="stable")
 
 
+def _unstable_sort_order(a, order, d, descending):
+    """torch's CPU ``sort(stable=False)`` runs ``std::sort``; where a row has equal values its order shows, so
+    those rows are replayed (rows over 16 long; shorter ones are insertion-sorted, hence stable)."""
+    n = a.shape[d]
+    if a.ndim == 1 and a.dtype.kind in "iu" and not descending and a.size >= 32768:
+        return order
+    rows = np.moveaxis(a, d, -1).reshape(-1, n)
+    srt = np.take_along_axis(rows, np.moveaxis(order, d, -1).reshape(-1, n), -1)
+    redo = _stl_select.needs_replay(srt, n)
+    if not redo.any() or redo.sum() * n > 200_000:
+        return order
+    out = np.moveaxis(order, d, -1).reshape(-1, n).copy()
+    comp = _stl_select._gt if descending else _stl_select._lt
+    for r in np.flatnonzero(redo).tolist():
+        q = [(v, j) for j, v in enumerate(rows[r].tolist())]
+        _stl_select.std_sort(q, 0, n, comp)
+        out[r] = [j for _, j in q]
+    return np.moveaxis(out.reshape(np.moveaxis(a, d, -1).shape), -1, d)
+
+
 def sort(input, dim=-1, descending=False, stable=False):
     """Sorted values and their indices along ``dim`` (NaN counts as largest)."""
     if _isinstance(dim, builtins.bool):
@@ -3397,8 +3877,10 @@ def sort(input, dim=-1, descending=False, stable=False):
     else:
         d = _dim(dim, a.ndim)
         idx = _stable_argsort(a, d, descending)
+        if not stable and a.shape[d] > 16:
+            idx = _unstable_sort_order(a, idx, d, descending)
         v, i = _wrap(np.take_along_axis(a, idx, d)), _wrap(idx.astype(np.int64))
-    if GRAD[0] and input.requires_grad and a.ndim:
+    if GRAD[0] and input._requires_grad and a.ndim:
         n = SortBackward0()
         n.dim, n.shape = _dim(dim, a.ndim), a.shape
         n.save(i)
@@ -3414,6 +3896,26 @@ def msort(input):
     return sort(input, 0)[0]
 
 
+def _topk_indices(a, order, d, k, largest, sorted_):  # noqa: A002
+    """First ``k`` of the stable selection ``order`` along ``d``, with the rows where torch's unstable kernel
+    shows through (equal values, or ``sorted=False``) replayed the way that kernel orders them."""
+    n = a.shape[d]
+    top = np.take(order, np.arange(k), axis=d)
+    if k == 0 or n < 2:
+        return top
+    rows = np.moveaxis(a, d, -1).reshape(-1, n)
+    srt = np.take_along_axis(rows, np.moveaxis(order, d, -1).reshape(-1, n), -1)
+    redo = np.ones(len(rows), bool) if (not sorted_ and k * 64 > n) else _stl_select.needs_replay(srt, k)
+    if not redo.any() or redo.sum() * n > 200_000:
+        return top
+    out = np.moveaxis(top, d, -1).reshape(-1, k).copy()
+    for r in np.flatnonzero(redo).tolist():
+        out[r] = _stl_select.topk_order(rows[r].tolist(), k, largest, sorted_)
+    shp = list(np.moveaxis(a, d, -1).shape)
+    shp[-1] = k
+    return np.moveaxis(out.reshape(shp), -1, d)
+
+
 def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
     """The ``k`` largest (or smallest) values along ``dim`` and their indices."""
     a = input._data
@@ -3423,12 +3925,12 @@ def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
         raise RuntimeError("selected index k out of range")
     idx = _stable_argsort(a, d, largest) if a.ndim else np.zeros((), np.int64)
     if a.ndim:
-        idx = np.take(idx, np.arange(k), axis=d)
+        idx = _topk_indices(a, idx, d, k, largest, sorted)
         v = np.take_along_axis(a, idx, d)
     else:
         v = a.copy()
     vt, it = _wrap(v), _wrap(idx.astype(np.int64))
-    if GRAD[0] and input.requires_grad and a.ndim:
+    if GRAD[0] and input._requires_grad and a.ndim:
         nd = SortBackward0()
         nd.dim, nd.shape = d, a.shape
         nd.save(it)
@@ -3440,8 +3942,21 @@ def kthvalue(input, k, dim=-1, keepdim=False):
     d = _dim(dim, input.ndim)
     if not 1 <= k <= (input.shape[d] if input.ndim else 1):
         raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
-    v, i = sort(input, dim)
+    v, i = sort(input, dim, stable=True)
     vv, ii = v.select(d, k - 1), i.select(d, k - 1)
+    a = input._data
+    if a.ndim and a.shape[d] > 1:
+        n = a.shape[d]
+        rows = np.moveaxis(a, d, -1).reshape(-1, n)
+        kth = np.moveaxis(v._data, d, -1).reshape(-1, n)[:, k - 1:k]
+        tied = (rows == kth) | (np.isnan(rows) & np.isnan(kth)) if a.dtype.kind == "f" else rows == kth
+        redo = np.flatnonzero(tied.sum(-1) > 1)
+        if redo.size and redo.size * n <= 200_000:
+            flat = ii._data.reshape(-1).copy()
+            for r in redo.tolist():
+                flat[r] = _stl_select.kth_index(rows[r].tolist(), k - 1)
+            ii = _wrap(flat.reshape(ii.shape))
+            vv = input.gather(d, ii.unsqueeze(d)).squeeze(d)
     if keepdim:
         vv, ii = vv.unsqueeze(d), ii.unsqueeze(d)
     return RT["kthvalue"](vv, ii)
@@ -3455,7 +3970,7 @@ def median(input, dim=None, keepdim=False):
             return _wrap(np.asarray(np.nan, flat.dtype) if flat.dtype.kind == "f" else flat.reshape(-1)[:1])
         srt = np.sort(flat, kind="stable")
         r = _wrap(np.asarray(srt[-1] if flat.dtype.kind == "f" and np.isnan(srt[-1]) else srt[(flat.size - 1) // 2]))
-        if GRAD[0] and input.requires_grad:
+        if GRAD[0] and input._requires_grad:
             n = MedianBackward0()
             n.save(input, r)
             record(r, n, input)
@@ -3463,7 +3978,7 @@ def median(input, dim=None, keepdim=False):
     if input.ndim == 0:
         _dim(dim, 0)
         return RT["median"](input.clone(), _wrap(np.zeros((), np.int64)))
-    v, i = sort(input, dim)
+    v, i = sort(input, dim, stable=True)
     d = _dim(dim, input.ndim)
     k = (input.shape[d] - 1) // 2
     vv, ii = v.select(d, k), i.select(d, k)
@@ -3482,7 +3997,7 @@ def median(input, dim=None, keepdim=False):
 def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
     x = input.reshape(-1) if dim is None else input
     d = 0 if dim is None else _dim(dim, x.ndim)
-    v = sort(x, d)[0]
+    v = sort(x, d, stable=True)[0]
     n = v.shape[d]
     qs = q._data if _isinstance(q, Tensor) else np.asarray(q, dtype=x._data.dtype)
     pos = qs * (n - 1)
@@ -3503,7 +4018,11 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
     elif interpolation == "midpoint":
         r = (vl + vh) / 2
     else:
-        r = where(w <= 0.5, vl, vh)
+        r = where(_wrap((np.rint(pos) <= lo).reshape(shape)), vl, vh)
+    if x._data.dtype.kind == "f":
+        nan = np.isnan(x._data).any(axis=d, keepdims=True)
+        if nan.any():
+            r = where(_wrap(nan), _wrap(np.asarray(np.nan, x._data.dtype)), r)
     if qs.ndim == 0:
         r = r.squeeze(d)
         if keepdim:
@@ -3518,7 +4037,7 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
     a = input._data
     if dim is None:
-        u, inv, cnt = np.unique(a.reshape(-1), return_inverse=True, return_counts=True)
+        u, inv, cnt = np.unique(a.reshape(-1), return_inverse=True, return_counts=True, equal_nan=False)
         inv = inv.reshape(a.shape)
     else:
         u, inv, cnt = np.unique(a, return_inverse=True, return_counts=True, axis=_dim(dim, a.ndim))
@@ -3531,22 +4050,65 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
 
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
-    a = input._data.reshape(-1)
-    if a.size == 0:
-        return _wrap(a.copy())
-    keep = np.concatenate([[True], a[1:] != a[:-1]])
-    u = a[keep]
-    out = [_wrap(u)]
+    """Collapse runs of equal consecutive elements (or slices along ``dim``) to one."""
+    if dim is None:
+        a = input._data.reshape(-1)
+        if a.size == 0:
+            return _wrap(a.copy())
+        keep = np.concatenate([[True], a[1:] != a[:-1]])
+        u, n, inv_shape = a[keep], a.size, input._data.shape
+    else:
+        d = _dim(dim, input.ndim)
+        m = np.moveaxis(input._data, d, 0)
+        n = m.shape[0]
+        rows = m.reshape(n, -1)
+        keep = np.concatenate([[True], (rows[1:] != rows[:-1]).any(1)]) if n else np.zeros(0, bool)
+        u, inv_shape = np.moveaxis(m[keep], 0, d), (n,)
+    out = [_wrap(np.ascontiguousarray(u))]
     if return_inverse:
-        out.append(_wrap((np.cumsum(keep) - 1).reshape(input._data.shape).astype(np.int64)))
+        out.append(_wrap((np.cumsum(keep) - 1).reshape(inv_shape).astype(np.int64)))
     if return_counts:
         pos = np.flatnonzero(keep)
-        out.append(_wrap(np.diff(np.append(pos, a.size)).astype(np.int64)))
+        out.append(_wrap(np.diff(np.append(pos, n)).astype(np.int64)))
     return out[0] if len(out) == 1 else tuple(out)
 
 
 def bincount(input, weights=None, minlength=0):
-    return _wrap(np.bincount(input._data, None if weights is None else weights._data, minlength))
+    a = input._data
+    if a.ndim != 1 or a.dtype.kind not in "iu" or (a.size and a.min() < 0):
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        return _wrap(np.bincount(a, None, minlength).astype(np.int64))
+    w = weights._data
+    out_dt = w.dtype if w.dtype in (np.float32, np.float64) else np.float64
+    return _wrap(np.bincount(a, w, minlength).astype(out_dt))
+
+
+def histogram(input, bins=100, *, range=None, weight=None, density=False):  # noqa: A002
+    """Histogram of ``input`` with ``bins`` equal bins (or the given edges); returns (hist, bin_edges)."""
+    a = input._data
+    if a.dtype.kind != "f":
+        raise NotImplementedError(f'"histogram_cpu" not implemented for \'{_tname(input.dtype)}\'')
+    w = None if weight is None else weight._data
+    if _isinstance(bins, Tensor):
+        edges = bins._data.astype(a.dtype)
+    else:
+        lo, hi = (float(range[0]), float(range[1])) if range is not None else (
+            (float(a.min()), float(a.max())) if a.size else (0.0, 0.0))
+        if lo == hi:
+            lo, hi = lo - 0.5, hi + 0.5
+        edges = np.linspace(lo, hi, int(bins) + 1).astype(a.dtype)
+    h, _ = np.histogram(a, bins=edges.astype(np.float64), weights=w, density=density)
+    return RT["histogram"](_wrap(h.astype(a.dtype)), _wrap(edges))
+
+
+def frexp(input):
+    """Split ``input`` into mantissa in [0.5, 1) and an int32 exponent with input = mantissa * 2**exponent."""
+    a = input._data
+    if a.dtype.kind != "f":
+        raise RuntimeError("torch.frexp() only supports floating-point dtypes")
+    m, e = np.frexp(a)
+    return RT["frexp"](_wrap(np.asarray(m, a.dtype)), _wrap(np.asarray(e, np.int32)))
 
 
 def histc(input, bins=100, min=0, max=0):  # noqa: A002
@@ -3564,9 +4126,11 @@ def bucketize(input, boundaries, *, out_int32=False, right=False):
     return _wrap(np.asarray(r, np.int32 if out_int32 else np.int64))
 
 
-def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None):
+def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, out=None, sorter=None):
     right = right or side == "right"
     s = sorted_sequence._data
+    if sorter is not None:
+        s = np.take_along_axis(s, sorter._data, -1)
     v = input._data if _isinstance(input, Tensor) else np.asarray(input)
     if s.ndim == 1:
         r = np.searchsorted(s, v, side="right" if right else "left")
@@ -3596,7 +4160,7 @@ def _cum_ext(input, dim, which):
     d = _dim(dim, a.ndim)
     v = (np.maximum if which == "cummax" else np.minimum).accumulate(a, axis=d)
     vt, it = _wrap(v), _wrap(_cum_idx(a, v, d))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         n = CummaxBackward0() if which == "cummax" else CumminBackward0()
         n.dim, n.shape = d, a.shape
         n.save(it)
@@ -3635,7 +4199,7 @@ class CloneBackward0(Node):
 def clone(input, *, memory_format=None):
     """A copy that stays in the graph."""
     r = _wrap(input._data.copy())
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         record(r, CloneBackward0(), input)
     return r
 
@@ -3658,7 +4222,7 @@ def _to_dtype(input, dt):
     if input._data.dtype == npd:
         return input
     r = _wrap(input._data.astype(npd))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         if dt.cat != D.FLOAT:
             return r
         n = ToCopyBackward0()
@@ -3674,19 +4238,20 @@ _LEAF_MSG = "a leaf Variable that requires grad is being used in an in-place ope
 
 
 def _check_inplace(t):
-    if t.grad_fn is None and t.requires_grad and GRAD[0]:
+    if not GRAD[0]:
+        return
+    if t._base is not None:
+        _V.check_view(t)
+    if t.grad_fn is None and t._requires_grad:
         raise RuntimeError(_LEAF_MSG)
-    b = t._base
-    if b is not None and b.grad_fn is None and b.requires_grad and t.requires_grad and GRAD[0]:
-        raise RuntimeError("a view of " + _LEAF_MSG)
 
 
 def _shadow(t):
     """A stand-in for ``t`` before an in-place write: same graph position, its own copy of the data."""
     s = _wrap(t._data.copy())
-    s.requires_grad = t.requires_grad
+    s._requires_grad = t._requires_grad
     s.grad_fn = t.grad_fn
-    if t.grad_fn is None and t.requires_grad:
+    if t.grad_fn is None and t._requires_grad:
         s._accum = t._accum if t._accum is not None else edge(t)
     return s
 
@@ -3710,18 +4275,26 @@ def _transplant(t, r):
             raise RuntimeError(f"result type {_tname(D._BY_NP[rd.dtype])} can't be cast to the desired output type "
                                f"{_tname(D._BY_NP[d.dtype])}")
         rd = rd.astype(d.dtype)
+    if not d.flags.writeable:
+        d = _V.writable(t)
     np.copyto(d, rd)
-    t._version[0] += 1
+    t._vc[0] += 1
     if r.grad_fn is not None:
+        if t._base is not None:
+            _V.rebase(t, r)
+            return
+        r.grad_fn._prev = t.grad_fn
         t.grad_fn = r.grad_fn
-        t.requires_grad = True
+        t._requires_grad = True
         t._accum = None
+        if getattr(t, "_views", None):
+            _V.regenerate(t)
 
 
 def _inplace(fn):
     """Make the in-place form of the out-of-place op ``fn``."""
     def op(self, *args, **kwargs):
-        if GRAD[0] and (self.requires_grad or builtins.any(_isinstance(a, Tensor) and a.requires_grad
+        if GRAD[0] and (self._requires_grad or builtins.any(_isinstance(a, Tensor) and a._requires_grad
                                                               for a in args)):
             _check_inplace(self)
             r = fn(_shadow(self), *args, **kwargs)
@@ -3739,8 +4312,8 @@ def _fast_inplace(npf, fn):
     slow = _inplace(fn)
 
     def op(self, other, *args, **kwargs):
-        if args or kwargs or (GRAD[0] and (self.requires_grad or (_isinstance(other, Tensor)
-                                                                  and other.requires_grad))):
+        if args or kwargs or (GRAD[0] and (self._requires_grad or (_isinstance(other, Tensor)
+                                                                  and other._requires_grad))):
             return slow(self, other, *args, **kwargs)
         d = self._data
         o = other._data if _isinstance(other, Tensor) else scalar(other)
@@ -3753,8 +4326,10 @@ def _fast_inplace(npf, fn):
         try:
             npf(d, o, out=d, casting="unsafe")
         except ValueError:
-            _out_shape_error(d, o)
-        self._version[0] += 1
+            if d.flags.writeable:
+                _out_shape_error(d, o)
+            return slow(self, other)
+        self._vc[0] += 1
         return self
     op.__name__ = fn.__name__ + "_"
     return op
@@ -3767,10 +4342,11 @@ div_ = _fast_inplace(np.true_divide, div)
 
 
 def relu_(input):
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         return _inplace(relu)(input)
-    np.maximum(input._data, 0, out=input._data)
-    input._version[0] += 1
+    d = input._data if input._data.flags.writeable else _V.writable(input)
+    np.maximum(d, 0, out=d)
+    input._vc[0] += 1
     return input
 
 
@@ -3783,30 +4359,35 @@ def _overwrite(input, src):
     _check_inplace(input)
     shadow = _shadow(input)
     r = expand(src.to(input.dtype), input._data.shape)
-    r = r + shadow * 0 if shadow.requires_grad else r.clone()
+    r = r + shadow * 0 if shadow._requires_grad else r.clone()
     _transplant(input, r)
     return input
 
 
 def fill_(input, value):
     """Fill with ``value`` in place."""
-    if GRAD[0] and (input.requires_grad or (_isinstance(value, Tensor) and value.requires_grad)):
+    if _isinstance(value, Tensor) and value._data.ndim:
+        raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with {value._data.ndim} "
+                           "dimensions.")
+    if GRAD[0] and (input._requires_grad or (_isinstance(value, Tensor) and value._requires_grad)):
         return _overwrite(input, value if _isinstance(value, Tensor) else _wrap(np.asarray(value, input._data.dtype)))
-    input._data[...] = value._data if _isinstance(value, Tensor) else value
-    input._version[0] += 1
+    d = input._data if input._data.flags.writeable else _V.writable(input, True)
+    d[...] = value._data if _isinstance(value, Tensor) else value
+    input._vc[0] += 1
     return input
 
 
 def copy_(input, src, non_blocking=False):
     """Copy ``src`` (broadcast, cast) into this tensor in place."""
-    if GRAD[0] and (input.requires_grad or src.requires_grad):
+    if GRAD[0] and (input._requires_grad or src._requires_grad):
         return _overwrite(input, src)
     s = src._data if _isinstance(src, Tensor) else np.asarray(src)
+    d = input._data if input._data.flags.writeable else _V.writable(input)
     try:
-        np.copyto(input._data, np.broadcast_to(s, input._data.shape), casting="unsafe")
+        np.copyto(d, np.broadcast_to(s, d.shape), casting="unsafe")
     except ValueError:
-        _out_shape_error(input._data, s)
-    input._version[0] += 1
+        _out_shape_error(d, s)
+    input._vc[0] += 1
     return input
 
 
@@ -3815,7 +4396,7 @@ def _to_out(out, r):
     if out._data.shape != r._data.shape:
         out._data = np.empty(r._data.shape, out._data.dtype)
     np.copyto(out._data, r._data, casting="unsafe")
-    out._version[0] += 1
+    out._vc[0] += 1
     return out
 
 
@@ -3872,7 +4453,7 @@ def mse_loss_fused(input, target, mean=True):
     s = np.dot(flat, flat)
     n = flat.size
     r = _wrap(np.asarray(s / n if mean else s, d.dtype))
-    if GRAD[0] and (input.requires_grad or target.requires_grad):
+    if GRAD[0] and (input._requires_grad or target._requires_grad):
         node = MseLossBackward0()
         node.scale = (2.0 / n) if mean else 2.0
         node.save(_wrap(d), input, target)
@@ -3881,42 +4462,47 @@ def mse_loss_fused(input, target, mean=True):
 
 
 class NllLossBackward0(Node):
-    """Gradient of the fused log-softmax + NLL: ``(softmax - onehot) * g / N``."""
+    """Gradient of the fused log-softmax + NLL: ``(softmax - onehot) * g / N``.
 
-    __slots__ = ("tgt", "mean")
+    Saves ``exp(x - max)`` and its row sums, so the softmax is formed only when backward runs.
+    """
+
+    __slots__ = ("tgt", "mean", "rows", "rsum")
 
     def backward(self, g):
-        p, x = self.saved()
-        pa = p._data
-        n = pa.shape[0]
+        e, x = self.saved()
+        sm = np.divide(e._data, self.rsum)
         if not GRAD[0]:
-            out = pa.copy()
-            out[np.arange(n), self.tgt] -= 1
-            out *= g._data / n if self.mean else g._data
-            return (_wrap(out),)
-        oh = np.zeros_like(pa)
-        oh[np.arange(n), self.tgt] = 1
-        return ((softmax(x, 1) - _wrap(oh)) * (g / n if self.mean else g),)
+            sm[self.rows, self.tgt] -= 1
+            sm *= g._data / sm.shape[0] if self.mean else g._data
+            return (_wrap(sm),)
+        oh = np.zeros_like(sm)
+        oh[self.rows, self.tgt] = 1
+        return ((softmax(x, 1) - _wrap(oh)) * (g / sm.shape[0] if self.mean else g),)
 
 
 def cross_entropy_fused(input, target, mean=True):
     """Cross-entropy of (N, C) logits and int64 class indices (all valid), log-softmax and NLL in one node."""
     x = input._data
     n = x.shape[0]
-    m = x.max(axis=1, keepdims=True)
-    e = np.exp(x - m)
-    s = e.sum(axis=1, keepdims=True)
+    m = np.maximum.reduce(x, 1, keepdims=True)
+    e = np.subtract(x, m)
+    np.exp(e, out=e)
+    s = np.add.reduce(e, 1, keepdims=True)
     rows = np.arange(n)
     t = target._data
-    logp_t = x[rows, t] - m[:, 0] - np.log(s[:, 0])
-    tot = -logp_t.sum()
+    lse = np.log(s[:, 0])
+    lse += m[:, 0]
+    lse -= x[rows, t]
+    tot = np.add.reduce(lse)
     r = _wrap(np.asarray(tot / n if mean else tot, x.dtype))
-    if GRAD[0] and input.requires_grad:
+    if GRAD[0] and input._requires_grad:
         node = NllLossBackward0()
-        node.tgt, node.mean = t, mean
-        e /= s
+        node.tgt, node.mean, node.rows, node.rsum = t, mean, rows, s
         node.save(_wrap(e), input)
-        record(r, node, input)
+        node.next = (edge(input),)
+        r._requires_grad = True
+        r.grad_fn = node
     return r
 
 
@@ -3942,7 +4528,7 @@ def bce_with_logits_fused(input, target, mean=True):
     s = v.sum()
     n = v.size
     r = _wrap(np.asarray(s / n if mean else s, x.dtype))
-    if GRAD[0] and (input.requires_grad or target.requires_grad):
+    if GRAD[0] and (input._requires_grad or target._requires_grad):
         node = BinaryCrossEntropyWithLogitsBackward0()
         node.scale = (1.0 / n) if mean else 1.0
         node.save(input, target)
@@ -4089,6 +4675,26 @@ def matrix_power(input, n):
     return r
 
 
+def _mode_lt(x, y):
+    return x[0] < y[0]
+
+
+def _mode_row(row):
+    """torch's CPU mode of one row: ``std::sort`` the (value, index) pairs by value, then the first longest run
+    of equal values wins, reported with the index of its last pair."""
+    q = [(v, j) for j, v in enumerate(row)]
+    n = len(q)
+    _stl_select.std_sort(q, 0, n, _mode_lt)
+    best, best_i, best_f, f = q[0][0], q[0][1], 0, 0
+    for i in range(n):
+        f += 1
+        if i == n - 1 or q[i][0] != q[i + 1][0]:
+            if f > best_f:
+                best, best_i, best_f = q[i][0], q[i][1], f
+            f = 0
+    return best, best_i
+
+
 def mode(input, dim=-1, keepdim=False):
     """Most frequent value along ``dim`` (the smallest among ties) and an index where it occurs."""
     a = input._data
@@ -4097,17 +4703,35 @@ def mode(input, dim=-1, keepdim=False):
     flat = moved.reshape(-1, moved.shape[-1])
     vals = np.empty(flat.shape[0], a.dtype)
     idxs = np.empty(flat.shape[0], np.int64)
-    s = np.sort(flat, axis=1, kind="stable")
-    for i in range(flat.shape[0]):
-        u, c = np.unique(s[i], return_counts=True)
-        v = u[np.argmax(c)]
-        vals[i] = v
-        idxs[i] = np.flatnonzero(flat[i] == v)[-1]
+    if flat.size <= 200_000 and flat.shape[1]:
+        for i in range(flat.shape[0]):
+            vals[i], idxs[i] = _mode_row(flat[i].tolist())
+    else:
+        s = np.sort(flat, axis=1, kind="stable")
+        for i in range(flat.shape[0]):
+            u, c = np.unique(s[i], return_counts=True)
+            v = u[np.argmax(c)]
+            vals[i] = v
+            idxs[i] = np.flatnonzero(flat[i] == v)[-1]
     out_shape = moved.shape[:-1]
     v, ix = _wrap(vals.reshape(out_shape)), _wrap(idxs.reshape(out_shape))
     if keepdim and a.ndim:
         v, ix = v.unsqueeze(d), ix.unsqueeze(d)
+    if GRAD[0] and input._requires_grad:
+        n = ModeBackward0()
+        n.dim, n.keep, n.shape = d, builtins.bool(keepdim) or not a.ndim, a.shape
+        n.save(ix if a.ndim else _wrap(np.zeros((), np.int64)))
+        record(v, n, input)
     return RT["mode"](v, ix)
+
+
+class ModeBackward0(MaxBackward0):
+    __slots__ = ()
+
+    def backward(self, g):
+        if not self.shape:
+            return (g,)
+        return MaxBackward0.backward(self, g)
 
 
 def sum_to_size(input, *size):
@@ -4164,7 +4788,7 @@ def nanmedian(input, dim=None, keepdim=False):
     if input._data.dtype.kind != "f":
         return RT["nanmedian"](*median(input, dim, keepdim))
     d = _dim(dim, input.ndim)
-    v, i = sort(input, d)
+    v, i = sort(input, d, stable=True)
     k = np.maximum((np.sum(~np.isnan(input._data), axis=d, keepdims=True) - 1) // 2, 0)
     kt = _wrap(k.astype(np.int64))
     vv, ii = gather(v, d, kt), gather(i, d, kt)

@@ -3,9 +3,12 @@ from . import functional, init, modules, parameter, utils
 from .modules import *  # noqa: F403
 from .modules import __all__ as _modules_all
 from .parameter import Buffer, Parameter, UninitializedBuffer, UninitializedParameter
+from . import attention, grad, parallel  # noqa: E402
+from .parallel import DataParallel  # noqa: E402
 
 __all__ = ["Parameter", "Buffer", "UninitializedParameter", "UninitializedBuffer", "functional", "init", "modules",
-           "parameter", "utils", "factory_kwargs", *_modules_all]
+           "parameter", "utils", "factory_kwargs", "parallel", "DataParallel", "attention", "grad",
+           *_modules_all]
 
 
 def factory_kwargs(kwargs: dict | None) -> dict:
@@ -23,3 +26,5 @@ def factory_kwargs(kwargs: dict | None) -> dict:
                 raise TypeError(f"{k} specified twice, in **kwargs and in factory_kwargs")
             r[k] = kwargs[k]
     return r
+
+functional.grad = grad

@@ -435,6 +435,9 @@ def _check_common(name, x, w, b, D):
         xd = x.dim() if x.dim() == D + 2 else x.dim() + 1
         raise RuntimeError(f"Expected {w.dim()}-dimensional input for {w.dim()}-dimensional weight {list(w.shape)}, "
                            f"but got {xd}-dimensional input of size {list(x.shape)} instead")
+    if b is not None and b._data.dtype != x._data.dtype and not name.startswith("conv_transpose"):
+        raise RuntimeError(f"Input type ({_ctype(x._data.dtype)}) and bias type ({_ctype(b._data.dtype)}) should be "
+                           "the same")
     if x._data.dtype != w._data.dtype:
         raise RuntimeError(f"expected scalar type {_dtname(x._data.dtype)} but found {_dtname(w._data.dtype)}")
     if x._data.dtype.kind != "f":
@@ -445,7 +448,9 @@ def _check_common(name, x, w, b, D):
 
 
 def _ctype(dt) -> str:
-    return {"float32": "float", "float64": "double", "float16": "c10::Half"}.get(np.dtype(dt).name, str(dt))
+    return {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int", "int32": "int",
+            "int16": "short int", "int8": "signed char", "uint8": "unsigned char", "bool": "bool"}.get(
+        np.dtype(dt).name, str(dt))
 
 
 def _check_geom(s, d, pads=None):

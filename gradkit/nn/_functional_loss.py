@@ -206,9 +206,19 @@ class _PointwiseLoss(Function):
         return gx, gt, None, None, None
 
 
+_KERNEL = {"mse": "mse_cpu", "smooth_l1": "smooth_l1_cpu", "huber": "huber_cpu"}
+
+
 def _pointwise(kind: str, input: Tensor, target: Tensor, reduction: str, param: float = 0.0) -> Tensor:
     reduction = _check_reduction(reduction)
     _broadcast_shape(tuple(input.shape), tuple(target.shape))
+    if input._data.dtype.kind != "f" and target._data.dtype.kind != "f":
+        dt = np.result_type(input._data.dtype, target._data.dtype)
+        if kind in _KERNEL:
+            raise NotImplementedError(f'"{_KERNEL[kind]}" not implemented for \'{_dtname(np.empty(0, dt))}\'')
+        if kind == "l1" and reduction == "mean":
+            raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point "
+                               f"or complex dtype. Got: {_dtname(np.empty(0, dt))}")
     return _PointwiseLoss.apply(input, target, kind, reduction, param)
 
 
@@ -277,13 +287,15 @@ def huber_loss(input: Tensor, target: Tensor, reduction: str = "mean", delta: fl
 # nll_loss / cross_entropy with class indices (fused).
 # --------------------------------------------------------------------------------------------------------------
 
-def _nll_prepare(input: Tensor, target: Tensor, weight: Tensor | None):
+def _nll_prepare(input: Tensor, target: Tensor, weight: Tensor | None, check_input: bool = False):
     """Validate shapes/dtypes and flatten to ``(M, C)`` scores and ``(M,)`` targets."""
     x, t = input._data, target._data
     if x.ndim < 1:
         raise ValueError(f"Expected 1 or more dimensions (got {x.ndim})")
     if x.ndim != 1 and t.ndim >= 1 and x.shape[0] != t.shape[0]:
         raise ValueError(f"Expected input batch_size ({x.shape[0]}) to match target batch_size ({t.shape[0]}).")
+    if x.ndim <= 2 and t.ndim > 1:
+        raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
     if t.dtype != np.int64 and t.dtype != np.uint8:
         raise RuntimeError(f"expected target dtype to be Long or Byte, but got {_dtname(t)}")
     C = x.shape[0] if x.ndim == 1 else x.shape[1]
@@ -305,6 +317,11 @@ def _nll_prepare(input: Tensor, target: Tensor, weight: Tensor | None):
     if weight is not None and (weight._data.ndim != 1 or weight._data.shape[0] != C):
         raise RuntimeError(f"weight tensor should be defined either for all {C} classes or no classes but got "
                            f"weight tensor of shape: {list(weight._data.shape)}")
+    if weight is not None and weight._data.dtype != x.dtype:
+        raise RuntimeError(f"expected scalar type {_dtname(x)} but found {_dtname(weight._data)}")
+    if check_input and x.dtype.kind != "f":
+        frame = "nll_loss_out_frame" if x.ndim <= 2 else "nll_loss2d_forward_out_frame"
+        raise NotImplementedError(f'"{frame}" not implemented for \'{_dtname(x)}\'')
     return x2, t.reshape(-1).astype(np.int64, copy=False), out_shape, C
 
 
@@ -373,7 +390,7 @@ def _scale_t(grad: Tensor, reduction: str, W) -> Tensor:
 class _NLLLoss(Function):
     @staticmethod
     def forward(ctx, input, target, weight, reduction, ignore_index):
-        x2, t1, out_shape, C = _nll_prepare(input, target, weight)
+        x2, t1, out_shape, C = _nll_prepare(input, target, weight, check_input=True)
         dt = x2.dtype
         w = None if weight is None else weight._data
         valid, tt, wt = _targets(t1, C, ignore_index, w, dt)
@@ -493,8 +510,11 @@ def cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, s
     if (weight is None and size_average is None and reduce is None and label_smoothing == 0.0
             and (reduction == "mean" or reduction == "sum") and x.ndim == 2 and t.ndim == 1 and x.dtype.kind == "f"
             and t.dtype == np.int64 and t.shape[0] == x.shape[0] and x.shape[0] and x.shape[1]
-            and t.min() >= 0 and t.max() < x.shape[1] and (ignore_index < 0 or not (t == ignore_index).any())):
+            and t.view(np.uint64).max() < x.shape[1] and (ignore_index < 0 or not (t == ignore_index).any())):
         return _O.cross_entropy_fused(input, target, reduction == "mean")
+    if x.dtype.kind != "f":
+        last = "_lastdim" if x.ndim <= 2 else ""
+        raise NotImplementedError(f'"log_softmax{last}_kernel_impl" not implemented for \'{_dtname(x)}\'')
     reduction = _check_reduction(_legacy(size_average, reduce, reduction))
     if tuple(input.shape) == tuple(target.shape):
         if not target.dtype.is_floating_point:
@@ -647,11 +667,15 @@ def binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tens
                          f"({_size(input.shape)})")
     _no_weight_grad("binary_cross_entropy_with_logits", "weight", weight)
     _no_weight_grad("binary_cross_entropy_with_logits", "pos_weight", pos_weight)
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f'"log_sigmoid_cpu" not implemented for \'{_dtname(input._data)}\'')
     if target._data.dtype.kind != "f":
         raise RuntimeError(f"result type {_dtname(input._data)} can't be cast to the desired output type "
                            f"{_dtname(target._data)}")
-    shapes = [tuple(input.shape)] + [tuple(a.shape) for a in (weight, pos_weight) if a is not None]
-    _broadcast_shape(*shapes)
+    if pos_weight is not None:
+        _broadcast_shape(tuple(pos_weight.shape), tuple(input.shape))
+    if weight is not None:
+        _broadcast_shape(tuple(input.shape), tuple(weight.shape))
     return _BCEWithLogits.apply(input, target, weight, pos_weight, reduction)
 
 

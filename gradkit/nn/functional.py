@@ -655,7 +655,7 @@ def _renorm_rows(weight: Tensor, idx: np.ndarray, max_norm: float, norm_type: fl
     if big.any():
         scale = (max_norm / (norms[big].astype(_f64) + 1e-7)).astype(w.dtype)
         w[rows[big]] = sub[big] * scale[:, None]
-        weight._version[0] += 1
+        weight._vc[0] += 1
 
 
 class EmbeddingBackward0(Node):
@@ -951,12 +951,12 @@ def batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor |
             if running_mean is not None:
                 rm = running_mean._data
                 rm[...] = (momentum * m.reshape(-1) + (1 - momentum) * rm).astype(rm.dtype)
-                running_mean._version[0] += 1
+                running_mean._vc[0] += 1
             if running_var is not None:
                 rv = running_var._data
                 unbiased = v.reshape(-1) * (n / (n - 1)) if n > 1 else np.full(c, np.nan, v.dtype)
                 rv[...] = (momentum * unbiased + (1 - momentum) * rv).astype(rv.dtype)
-                running_var._version[0] += 1
+                running_var._vc[0] += 1
         return r
     if running_mean is None or running_var is None:
         raise RuntimeError("running_mean and running_var must be defined in evaluation mode")
@@ -993,12 +993,12 @@ def instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var
         if running_mean is not None:
             rm = running_mean._data
             rm[...] = ((momentum * m.reshape(nb, c) + (1 - momentum) * rm).mean(0)).astype(rm.dtype)
-            running_mean._version[0] += 1
+            running_mean._vc[0] += 1
         if running_var is not None:
             rv = running_var._data
             unbiased = v.reshape(nb, c) * (n / (n - 1)) if n > 1 else np.full((nb, c), np.nan, v.dtype)
             rv[...] = ((momentum * unbiased + (1 - momentum) * rv).mean(0)).astype(rv.dtype)
-            running_var._version[0] += 1
+            running_var._vc[0] += 1
         return r
     if running_mean is None or running_var is None:
         raise RuntimeError("Expected running_mean and running_var to be defined when use_input_stats is false")
@@ -1418,4 +1418,9 @@ from ._functional_conv import __all__ as _conv_all  # noqa: E402
 from ._functional_loss import *  # noqa: E402,F403
 from ._functional_loss import __all__ as _loss_all  # noqa: E402
 
+from ._functional_grid import affine_grid, grid_sample  # noqa: E402
+from ._functional_fractional import (fractional_max_pool2d, fractional_max_pool2d_with_indices,  # noqa: E402
+                                    fractional_max_pool3d, fractional_max_pool3d_with_indices)
 __all__ += [n for n in _conv_all + _loss_all if n not in __all__]
+__all__ += ["affine_grid", "grid_sample", "fractional_max_pool2d", "fractional_max_pool2d_with_indices",
+            "fractional_max_pool3d", "fractional_max_pool3d_with_indices"]

@@ -18,7 +18,7 @@ _LINEAR = ("linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_tra
 
 
 def _bump(t: T.Tensor) -> T.Tensor:
-    t._version[0] += 1
+    t._vc[0] += 1
     return t
 
 

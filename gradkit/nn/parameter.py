@@ -33,7 +33,7 @@ class Parameter(Tensor):
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         p = object.__new__(cls)
         _init(p, src._data, bool(requires_grad))
-        p._version = src._version
+        p._vc = src._vc
         return p
 
     def __init__(self, data: Tensor | None = None, requires_grad: bool = True) -> None:
@@ -125,7 +125,7 @@ class UninitializedParameter(UninitializedTensorMixin, Parameter):
         return result
 
 
-class _BufferMeta(type):
+class _BufferMeta(type(Tensor)):
     def __instancecheck__(cls, instance) -> bool:
         if cls is Buffer:
             return isinstance(instance, Tensor) and getattr(instance, "_is_buffer", False)
@@ -142,7 +142,7 @@ class Buffer(Tensor, metaclass=_BufferMeta):
     def __new__(cls, data: Tensor | None = None, *, persistent: bool = True) -> Tensor:
         src = _wrap(np.empty((0,), dtype=get_default_dtype().np)) if data is None else data
         t = _wrap(src._data, src.requires_grad)
-        t._version = src._version
+        t._vc = src._vc
         t.persistent = persistent
         t._is_buffer = True
         return t

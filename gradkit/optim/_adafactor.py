@@ -127,5 +127,5 @@ class Adafactor(Optimizer):
                                  state["col_var"]._data if "col_var" in state else None,
                                  state["variance"]._data if "variance" in state else None,
                                  step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

@@ -137,5 +137,5 @@ class Muon(Optimizer):
                 if "momentum_buffer" not in state:
                     state["momentum_buffer"] = _wrap(np.zeros_like(g._data))
                 muon_kernel(p._data, g._data, state["momentum_buffer"]._data, **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

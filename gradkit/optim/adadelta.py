@@ -93,5 +93,5 @@ class Adadelta(Optimizer):
                 state["step"]._data += 1
                 adadelta_kernel(p._data, g._data, state["square_avg"]._data,
                                 state["acc_delta"]._data, **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

@@ -108,5 +108,5 @@ class Adagrad(Optimizer):
                 step_t = state["step"]._data
                 step_t += 1
                 adagrad_kernel(p._data, g._data, state["sum"]._data, step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

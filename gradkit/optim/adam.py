@@ -163,5 +163,5 @@ class Adam(Optimizer):
                 step_t += 1
                 adam_kernel(p._data, g._data, state["exp_avg"]._data, state["exp_avg_sq"]._data,
                             state["max_exp_avg_sq"]._data if amsgrad else None, step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

@@ -90,5 +90,5 @@ class Adamax(Optimizer):
                 step_t += 1
                 adamax_kernel(p._data, g._data, state["exp_avg"]._data, state["exp_inf"]._data,
                               step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

@@ -92,5 +92,5 @@ class ASGD(Optimizer):
                 step_t += 1
                 asgd_kernel(p._data, g._data, state["ax"]._data, state["mu"]._data,
                             state["eta"]._data, step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

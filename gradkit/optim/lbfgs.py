@@ -193,7 +193,7 @@ class LBFGS(Optimizer):
         for p in self._params:
             n = p._data.size
             p._data += update[offset:offset + n].reshape(p._data.shape) * alpha
-            p._version[0] += 1
+            p._vc[0] += 1
             offset += n
         if offset != self._numel():
             raise AssertionError(f"Expected offset {offset} to equal {self._numel()}")
@@ -204,7 +204,7 @@ class LBFGS(Optimizer):
     def _set_param(self, params_data: list[np.ndarray]) -> None:
         for p, pdata in zip(self._params, params_data):
             p._data[...] = pdata
-            p._version[0] += 1
+            p._vc[0] += 1
 
     def _evaluate(self, closure: Callable) -> Any:
         prev = GRAD[0]

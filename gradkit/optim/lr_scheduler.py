@@ -88,7 +88,7 @@ def _update_param_group_val(param_group: dict[str, Any], key: str, val: Any) -> 
     if isinstance(cur, Tensor):
         v = val._data if isinstance(val, Tensor) else val
         cur._data[...] = v
-        cur._version[0] += 1
+        cur._vc[0] += 1
     else:
         param_group[key] = val
 

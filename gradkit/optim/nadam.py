@@ -111,5 +111,5 @@ class NAdam(Optimizer):
                 step_t += 1
                 nadam_kernel(p._data, g._data, state["exp_avg"]._data, state["exp_avg_sq"]._data,
                              state["mu_product"]._data, step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

@@ -14,6 +14,7 @@ import numpy as np
 
 from .._tensor import Tensor, _wrap, typename
 from ..utils.hooks import RemovableHandle
+from ..autograd._core import home_free, set_grad_home
 from ..autograd.grad_mode import GRAD
 
 __all__ = [
@@ -104,7 +105,7 @@ def _zeros_like(p: Tensor) -> Tensor:
 
 
 def _bump(p: Tensor) -> None:
-    p._version[0] += 1
+    p._vc[0] += 1
 
 
 def _lerp_(a: np.ndarray, end: np.ndarray, weight: Any) -> None:
@@ -456,13 +457,13 @@ class Optimizer:
                 g = p.grad
                 if g is not None:
                     if set_to_none:
-                        p.grad = None
+                        p._grad = None
                     else:
                         if g.grad_fn is not None:
                             g.grad_fn = None
                         g.requires_grad = False
                         g._data[...] = 0
-                        g._version[0] += 1
+                        g._vc[0] += 1
 
     def step(self, closure: Callable | None = None) -> Any:
         """Perform one optimization step (re-evaluating the loss with ``closure`` if given)."""
@@ -546,7 +547,7 @@ class _FlatGroup:
     """
 
     __slots__ = ("group", "state", "params", "n", "dtype", "shapes", "sizes", "param", "pviews", "grad",
-                 "sts", "bufs", "checks", "steps", "step_key")
+                 "gviews", "sts", "bufs", "checks", "steps", "step_key")
 
     def __init__(self, group: dict[str, Any], state: Any, params: list, dtype: np.dtype) -> None:
         self.group = group
@@ -560,16 +561,18 @@ class _FlatGroup:
         self.param = np.empty(total, dtype)
         self.grad = np.empty(total, dtype)
         self.pviews = self._views(self.param)
+        self.gviews = self._views(self.grad)
         self.sts: list[dict | None] = [state.get(p) for p in params]
         self.bufs: dict[str, np.ndarray | None] = {}
         self.checks: list[tuple[dict, str, Tensor, np.ndarray]] = []
         self.steps: np.ndarray | None = None
         self.step_key: str | None = None
-        for p, v in zip(params, self.pviews):
+        for p, v, gv in zip(params, self.pviews, self.gviews):
             a = p._data
             v[...] = a
             del a
             self._install(p, v)
+            set_grad_home(p, gv, 1, self.n + 1)
 
     @staticmethod
     def _install(p: Tensor, v: np.ndarray) -> None:
@@ -626,23 +629,29 @@ class _FlatGroup:
         self.step_key = key
 
     def gather(self, state: Any) -> bool:
-        """Check that the group, its gradients and its state still fit these buffers; copy the
-        gradients (and any parameter not viewing ``param``) in. False: take the per-parameter path."""
+        """Check that the group, its gradients and its state still fit these buffers; copy in the
+        gradients that backward did not write straight into ``grad`` (and any parameter not viewing
+        ``param``). False: take the per-parameter path."""
         params = self.group["params"]
         if state is not self.state or len(params) != self.n:
             return False
-        grads = []
         dt = self.dtype
-        for p, q, v, st in zip(params, self.params, self.pviews, self.sts):
+        gviews = self.gviews
+        for i, (p, q, v, st) in enumerate(zip(params, self.params, self.pviews, self.sts)):
             if p is not q:
                 return False
             g = p.grad
             if g is None:
                 return False
             gd = g._data
-            if gd.dtype != dt or gd.shape != v.shape:
+            acc = p._accum
+            if acc is None or acc.home is not gviews[i]:
                 return False
-            grads.append(gd)
+            if gd is not acc.home:
+                # not written in place by backward: copy it in, unless an earlier gradient still lives there
+                if gd.dtype != dt or gd.shape != acc.home.shape or not home_free(acc):
+                    return False
+                acc.home[...] = gd
             if st is not None and state.get(p) is not st:
                 return False
             a = p._data
@@ -655,7 +664,6 @@ class _FlatGroup:
         for st, key, t, v in self.checks:
             if st.get(key) is not t or t._data is not v:
                 return False
-        np.concatenate(grads, axis=None, out=self.grad)
         return True
 
     def scatter(self) -> None:
@@ -663,7 +671,7 @@ class _FlatGroup:
         for p, v in zip(self.params, self.pviews):
             if p._data is not v:
                 p._data[...] = v
-            p._version[0] += 1
+            p._vc[0] += 1
 
 
 # Above this size a group's elementwise work outweighs the per-parameter call overhead, and the

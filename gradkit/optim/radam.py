@@ -107,5 +107,5 @@ class RAdam(Optimizer):
                 step_t += 1
                 radam_kernel(p._data, g._data, state["exp_avg"]._data, state["exp_avg_sq"]._data,
                              step_t.item(), **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

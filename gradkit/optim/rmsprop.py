@@ -108,5 +108,5 @@ class RMSprop(Optimizer):
                 rmsprop_kernel(p._data, g._data, state["square_avg"]._data,
                                state["grad_avg"]._data if centered else None,
                                state["momentum_buffer"]._data if momentum > 0 else None, **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

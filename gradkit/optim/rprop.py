@@ -84,5 +84,5 @@ class Rprop(Optimizer):
                 rprop_kernel(p._data, g._data, state["prev"]._data, state["step_size"]._data,
                              step_size_min=step_size_min, step_size_max=step_size_max,
                              etaminus=etaminus, etaplus=etaplus, maximize=group["maximize"])
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss

@@ -37,7 +37,7 @@ def sgd_kernel(param: np.ndarray, grad: np.ndarray, momentum_buffer: np.ndarray 
             buf = grad.copy()
         else:
             buf *= momentum
-            buf += grad * (1 - dampening)
+            buf += grad * (1 - dampening) if dampening != 0 else grad
         if nesterov:
             grad = grad + buf * momentum
         else:
@@ -117,7 +117,7 @@ class SGD(Optimizer):
                         state["momentum_buffer"] = _wrap(out)
                 else:
                     sgd_kernel(p._data, g._data, None, **kw)
-                p._version[0] += 1
+                p._vc[0] += 1
         return loss
 
 

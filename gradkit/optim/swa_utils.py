@@ -30,7 +30,7 @@ def _is_float(t: Tensor) -> bool:
 
 def _set(dst: Tensor, value: np.ndarray) -> None:
     dst._data[...] = value
-    dst._version[0] += 1
+    dst._vc[0] += 1
 
 
 def _check_decay(decay: float) -> None:
@@ -46,7 +46,7 @@ def get_ema_multi_avg_fn(decay: float = 0.999) -> Callable[[PARAM_LIST, PARAM_LI
         if _is_float(ema_param_list[0]):
             for e, p in zip(ema_param_list, current_param_list):
                 _lerp_(e._data, p._data.astype(e._data.dtype, copy=False), 1 - decay)
-                e._version[0] += 1
+                e._vc[0] += 1
         else:
             for e, p in zip(ema_param_list, current_param_list):
                 _set(e, e._data * decay + p._data * (1 - decay))
@@ -66,7 +66,7 @@ def get_swa_multi_avg_fn() -> Callable[[PARAM_LIST, PARAM_LIST, Any], None]:
             weight = float(_scalar_np_dtype()(1) / _scalar_np_dtype()(n + 1)) if is_tensor else 1 / (n + 1)
             for a, p in zip(averaged_param_list, current_param_list):
                 _lerp_(a._data, p._data.astype(a._data.dtype, copy=False), weight)
-                a._version[0] += 1
+                a._vc[0] += 1
         elif is_tensor:
             raise RuntimeError(
                 "Integer division with addcdiv is no longer supported, and in a future  release addcdiv "
@@ -164,7 +164,7 @@ class AveragedModel(Module):
                 for b_swa, b_model in zip(self.module.buffers(), model.buffers()):
                     _set(b_swa, b_model._data)
             self.n_averaged._data += 1
-            self.n_averaged._version[0] += 1
+            self.n_averaged._vc[0] += 1
 
 
 def update_bn(loader: Iterable[Any], model: Module, device: Any = None) -> None:

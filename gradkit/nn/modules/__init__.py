@@ -19,11 +19,18 @@ from .distance import *  # noqa: F403
 from .channelshuffle import *  # noqa: F403
 from .rnn import *  # noqa: F403
 from .transformer import *  # noqa: F403
+from .lazy import *  # noqa: F403
+from .sync_batchnorm import *  # noqa: F403
+from .adaptive import *  # noqa: F403
+from .fractional import *  # noqa: F403
 from . import (activation, batchnorm, channelshuffle, container, conv, distance, dropout, flatten, fold, linear, loss,
                normalization, padding, pixelshuffle, pooling, rnn, sparse, transformer, upsampling)
+from . import adaptive, fractional, lazy, sync_batchnorm
+from . import utils  # noqa: E402,F401
 
 __all__ = ["Module"]
 for _m in (container, activation, batchnorm, conv, dropout, flatten, fold, linear, loss, normalization, padding,
-           pixelshuffle, pooling, sparse, upsampling, distance, channelshuffle, rnn, transformer):
+           pixelshuffle, pooling, sparse, upsampling, distance, channelshuffle, rnn, transformer, lazy,
+           sync_batchnorm, adaptive, fractional):
     __all__ += list(_m.__all__)
 del _m

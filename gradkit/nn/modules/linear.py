@@ -117,9 +117,9 @@ class LazyLinear(Linear):
         if isinstance(self.weight, UninitializedParameter):
             self.in_features = input.shape[-1]
             dt = self._lazy_dtype if self._lazy_dtype is not None else input.dtype
-            self.weight = Parameter(C.empty((self.out_features, self.in_features), dtype=dt))
+            self.weight.materialize((self.out_features, self.in_features), dtype=dt)
             if self.bias is not None:
-                self.bias = Parameter(C.empty(self.out_features, dtype=dt))
+                self.bias.materialize((self.out_features,), dtype=dt)
             self.reset_parameters()
             self.__class__ = Linear
         return F.linear(input, self.weight, self.bias)

@@ -251,7 +251,7 @@ class _HookGroup:
         for k, i in enumerate(self.index):
             src = args[i]
             t = _wrap(src._data, True)
-            t._version = src._version
+            t._vc = src._vc
             t.grad_fn = BackwardHookFunctionBackward(self, k, gather)
             out[i] = t
         self.args = out
@@ -1044,7 +1044,7 @@ class Module:
                         np.copyto(param._data, input_param._data, casting="unsafe")
                     else:
                         np.copyto(param._data, input_param._data, casting="unsafe")
-                        param._version[0] += 1
+                        param._vc[0] += 1
                 except Exception as ex:
                     error_msgs.append(f'While copying the parameter named "{key}", whose dimensions in the '
                                       f"model are {param.size()} and whose dimensions in the checkpoint are "
@@ -1222,7 +1222,7 @@ class Module:
                     else:
                         g.requires_grad = False
                     g._data[...] = 0
-                    g._version[0] += 1
+                    g._vc[0] += 1
 
     # -- printing -------------------------------------------------------------------------
     def _get_name(self) -> str:

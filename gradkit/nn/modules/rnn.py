@@ -398,7 +398,17 @@ class RNNCellBase(Module):
             hx = hx.unsqueeze(0) if hx is not None else None
         if input.size(1) != self.input_size:
             raise RuntimeError(f"input has inconsistent input_size: got {input.size(1)} expected {self.input_size}")
+        if hx is not None:
+            self._check_hidden(input, hx, 0)
         return input, hx, batched
+
+    def _check_hidden(self, input: Tensor, hx: Tensor, label: int) -> None:
+        if input.size(0) != hx.size(0):
+            raise RuntimeError(f"Input batch size {input.size(0)} doesn't match hidden{label} batch size "
+                               f"{hx.size(0)}")
+        if hx.dim() > 1 and hx.size(1) != self.hidden_size:
+            raise RuntimeError(f"hidden{label} has inconsistent hidden_size: got {hx.size(1)}, expected "
+                               f"{self.hidden_size}")
 
 
 class RNNCell(RNNCellBase):
@@ -441,6 +451,10 @@ class LSTMCell(RNNCellBase):
             hx = (z, z)
         elif not batched:
             hx = (hx[0].unsqueeze(0), hx[1].unsqueeze(0))
+        if input.size(1) != self.input_size:
+            raise RuntimeError(f"input has inconsistent input_size: got {input.size(1)} expected {self.input_size}")
+        self._check_hidden(input, hx[0], 0)
+        self._check_hidden(input, hx[1], 1)
         h, c = _rnn_cell("LSTM", _linear(input, self.weight_ih, self.bias_ih), hx[0], hx[1], self.weight_hh,
                          self.bias_hh)
         return (h, c) if batched else (h.squeeze(0), c.squeeze(0))

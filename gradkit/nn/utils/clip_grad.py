@@ -145,7 +145,7 @@ def clip_grads_with_norm_(parameters: _TensorOrTensors, max_norm: float, total_n
     for g in grads:
         a = g._data
         np.multiply(a, coef.astype(a.dtype), out=a)
-        g._version[0] += 1
+        g._vc[0] += 1
 
 
 def clip_grad_norm_(parameters: _TensorOrTensors, max_norm: float, norm_type: float = 2.0,
@@ -185,4 +185,4 @@ def clip_grad_value_(parameters: _TensorOrTensors, clip_value: float, foreach: b
         if g is not None:
             a = g._data
             np.clip(a, a.dtype.type(-clip_value), a.dtype.type(clip_value), out=a)
-            g._version[0] += 1
+            g._vc[0] += 1

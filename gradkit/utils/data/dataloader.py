@@ -7,6 +7,7 @@ in the main process, in the same order and with the same random draws as torch.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import warnings
 from collections.abc import Callable, Iterable
@@ -151,6 +152,8 @@ class DataLoader(Generic[T_co]):
         return self.batch_sampler if self._auto_collation else self.sampler
 
     def _get_iterator(self) -> _SingleProcessDataLoaderIter:
+        if self.num_workers > 0:
+            return _SimulatedWorkersDataLoaderIter(self)
         return _SingleProcessDataLoaderIter(self)
 
     def __iter__(self) -> _SingleProcessDataLoaderIter:
@@ -223,3 +226,96 @@ class _SingleProcessDataLoaderIter:
 
     def __getstate__(self):
         raise NotImplementedError(f"{self.__class__.__name__} cannot be pickled")
+
+
+class _SimulatedWorkersDataLoaderIter(_SingleProcessDataLoaderIter):
+    """One pass with ``num_workers > 0``: torch's task scheduling (``prefetch_factor`` tasks per worker, handed
+    out round-robin to the workers still running, results returned in task order) over simulated workers
+    (see ``_utils.worker``), so batches, per-worker random draws and the main random stream match torch's."""
+
+    def __init__(self, loader: DataLoader) -> None:
+        from ._utils.worker import _SimWorker
+        self._dataset = loader.dataset
+        self._dataset_kind = loader._dataset_kind
+        self._IterableDataset_len_called = loader._IterableDataset_len_called
+        self._auto_collation = loader._auto_collation
+        self._drop_last = loader.drop_last
+        self._index_sampler = loader._index_sampler
+        self._num_workers = loader.num_workers
+        self._collate_fn = loader.collate_fn
+        if loader.pin_memory:
+            warnings.warn("'pin_memory' argument is set as true but no accelerator is found, then device pinned "
+                          "memory won't be used.", stacklevel=3)
+        self._sampler_iter = iter(self._index_sampler)
+        self._base_seed = _draw_base_seed(loader.generator)
+        self._num_yielded = 0
+        self._prefetch_factor = loader.prefetch_factor
+
+        def make_fetcher(dataset):
+            return _DatasetKind.create_fetcher(self._dataset_kind, dataset, self._auto_collation, self._collate_fn,
+                                               self._drop_last)
+
+        self._workers = [_SimWorker(i, self._num_workers, self._base_seed, self._dataset, make_fetcher,
+                                    loader.worker_init_fn) for i in range(self._num_workers)]
+        self._start()
+
+    def _start(self) -> None:
+        self._send_idx = 0
+        self._rcvd_idx = 0
+        self._task_worker: dict[int, int] = {}
+        self._workers_status = [True] * self._num_workers
+        self._worker_cycle = itertools.cycle(range(self._num_workers))
+        for _ in range(self._prefetch_factor * self._num_workers):
+            self._try_put_index()
+
+    def _reset(self, loader: DataLoader) -> None:
+        self._sampler_iter = iter(self._index_sampler)
+        self._num_yielded = 0
+        self._IterableDataset_len_called = loader._IterableDataset_len_called
+        for w in self._workers:
+            w.resume()
+        self._start()
+
+    def _try_put_index(self) -> None:
+        try:
+            index = next(self._sampler_iter)
+        except StopIteration:
+            return
+        for _ in range(self._num_workers):
+            w = next(self._worker_cycle)
+            if self._workers_status[w]:
+                break
+        else:
+            return
+        self._workers[w].queue.append((self._send_idx, index))
+        self._task_worker[self._send_idx] = w
+        self._send_idx += 1
+
+    def __next__(self) -> Any:
+        from ._utils.worker import STOP
+        while True:
+            while self._rcvd_idx < self._send_idx:
+                w = self._task_worker.get(self._rcvd_idx)
+                if w is not None and self._workers_status[w]:
+                    break
+                self._task_worker.pop(self._rcvd_idx, None)
+                self._rcvd_idx += 1
+            else:
+                raise StopIteration
+            w = self._task_worker[self._rcvd_idx]
+            data = self._workers[w].run_next()
+            if data is STOP:
+                self._workers_status[w] = False
+                self._try_put_index()
+                continue
+            del self._task_worker[self._rcvd_idx]
+            self._rcvd_idx += 1
+            self._try_put_index()
+            break
+        self._num_yielded += 1
+        if (self._dataset_kind == _DatasetKind.Iterable and self._IterableDataset_len_called is not None
+                and self._num_yielded > self._IterableDataset_len_called):
+            warnings.warn(f"Length of IterableDataset {self._dataset} was reported to be "
+                          f"{self._IterableDataset_len_called}(when accessing len(dataloader)), but "
+                          f"{self._num_yielded} samples have been fetched. ", stacklevel=2)
+        return data

@@ -1,0 +1,51 @@
+# Printing what people print while debugging: print(model.state_dict()), list(model.parameters()),
+# Parameter reprs, optimizer.state_dict() of Adam after a step, param.grad, and summaries with f-strings.
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Linear(2, 1))
+print(model.state_dict())
+print(list(model.parameters()))
+print(model[0].weight)
+print(model[0].bias.data)
+print(model[2].weight.shape, model[2].weight.size(), model[2].weight.size(1), model[2].weight.dtype)
+bn = nn.BatchNorm1d(2)
+print(bn.state_dict())
+print(nn.Parameter(torch.tensor([1.0, 2.0]), requires_grad=False))
+print(nn.Parameter(torch.zeros(2, 2, dtype=torch.float64)))
+print(nn.Parameter(torch.tensor(3.5)))
+p = nn.Parameter(torch.randn(2))
+print(repr(p * 2), (p * 2).requires_grad, type(p * 2).__name__, type(p.data).__name__, type(p.detach()).__name__)
+opt = torch.optim.Adam(model.parameters(), lr=0.1)
+x = torch.randn(4, 3)
+loss = model(x).pow(2).mean()
+loss.backward()
+for name, param in model.named_parameters():
+    print(name, param.grad)
+opt.step()
+print(opt.state_dict())
+print(opt.state[model[0].weight].keys())
+print(opt.state[model[0].weight]["step"], opt.state[model[0].weight]["exp_avg"])
+print(opt.param_groups[0]["params"][0] is model[0].weight, len(opt.param_groups[0]["params"]))
+print(f"loss={loss:.4f} {loss.item():.2e} {loss!r}")
+print("loss: {:.3f}".format(loss.item()), "%.5f" % loss.item(), str(loss.item())[:6])
+print(f"{model[2].bias.item():+.4f}", model[2].bias.tolist(), model[0].weight.tolist()[0])
+print(model[0].weight.detach().numpy().round(3))
+print({k: tuple(v.shape) for k, v in model.state_dict().items()})
+for k, v in model.state_dict().items():
+    print(k, v.shape, v.requires_grad)
+total = 0
+print("=" * 40)
+print(f"{'Layer':<20}{'Params':>10}")
+for name, param in model.named_parameters():
+    print(f"{name:<20}{param.numel():>10}")
+    total += param.numel()
+print(f"{'Total':<20}{total:>10,}")
+sgd = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
+model(x).sum().backward()
+sgd.step()
+print(sgd.state_dict()["state"][1])
+print(sgd.state_dict()["param_groups"])
+print(torch.optim.RMSprop(model.parameters()).defaults)
+print(torch.optim.Adagrad(model.parameters(), lr=0.1).state_dict())

@@ -1,0 +1,50 @@
+# NumPy round trips: from_numpy sharing memory, .numpy() views, dtype mapping, mixing arrays and tensors.
+import numpy as np
+import torch
+
+torch.manual_seed(18)
+np.random.seed(0)
+arr = np.random.rand(3, 4).astype(np.float32)
+t = torch.from_numpy(arr)
+print(t.dtype, t.shape, t.sum(), t.mean(dim=0))
+arr[0, 0] = -1.0
+print(t[0, 0], t.numpy()[0, 0])
+t.mul_(2)
+print(arr[0])
+n = t.numpy()
+n[1, 1] = 99.0
+print(t[1], type(n).__name__, n.dtype, n.shape)
+for dt in [np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8, np.uint8, np.bool_]:
+    x = torch.from_numpy(np.array([1, 0, 2], dtype=dt))
+    print(dt.__name__, x.dtype, x, x.numpy().dtype)
+print(torch.tensor(np.arange(6).reshape(2, 3)).dtype, torch.as_tensor(np.arange(3.0)).dtype, torch.tensor(np.float32(1.5)).dtype)
+print(torch.tensor([np.float64(1.5)]).dtype, torch.tensor(np.array([True, False])).dtype, torch.from_numpy(np.zeros((0, 2))).shape)
+m = np.ones((2, 2))
+tt = torch.ones(2, 2)
+print(tt + torch.from_numpy(m), (tt + torch.from_numpy(m)).dtype, tt.numpy() + m, (tt.numpy() + m).dtype)
+print(torch.from_numpy(arr.T.copy()).is_contiguous(), torch.from_numpy(np.ascontiguousarray(arr[:, ::2])).shape)
+y = torch.randn(5)
+ny = y.numpy()
+print(ny.round(3), ny.argmax(), np.mean(ny).round(4), np.linalg.norm(ny).round(4), float(y.norm()))
+print(y.detach().cpu().numpy().shape, y.tolist() == ny.tolist(), np.allclose(ny, y.numpy()))
+g = torch.randn(3, requires_grad=True)
+print(g.detach().numpy().dtype, (g * 2).detach().numpy().round(2))
+print(torch.from_numpy(np.array(3.5)), torch.from_numpy(np.array(3.5)).shape, torch.tensor(np.array([[1.5]])).item())
+data = np.array([[5.1, 3.5, 1.4, 0.2], [4.9, 3.0, 1.4, 0.2], [6.2, 3.4, 5.4, 2.3]])
+labels = np.array([0, 0, 2])
+X = torch.tensor(data, dtype=torch.float32)
+Y = torch.from_numpy(labels)
+print(X, Y, Y.dtype, X.mean(0), X.std(0), ((X - X.mean(0)) / X.std(0)).numpy().round(3))
+print(torch.tensor(data).dtype, torch.FloatTensor(data).dtype, torch.LongTensor(labels), torch.Tensor(data).shape)
+img = (np.arange(48).reshape(4, 4, 3) * 5).astype(np.uint8)
+ti = torch.from_numpy(img).permute(2, 0, 1).float() / 255.0
+print(ti.shape, ti.dtype, ti[0], ti.max(), ti.min())
+back = (ti.permute(1, 2, 0) * 255).round().to(torch.uint8).numpy()
+print(back.dtype, np.array_equal(back, img), back[0, 0])
+print(np.float32(2.0) * torch.ones(2), torch.ones(2) * np.float64(2.0), (torch.ones(2) * np.float64(2.0)).dtype)
+print(torch.ones(2) + np.int64(1), torch.tensor(np.int32(5)).dtype, torch.zeros(np.int64(3)).shape)
+print(torch.tensor([1.0, 2.0])[np.int64(1)], torch.arange(5)[np.array([0, 2])], torch.arange(6).view(2, 3)[np.array([True, False])])
+print(np.stack([torch.ones(2).numpy(), torch.zeros(2).numpy()]), np.concatenate([torch.arange(2).numpy()] * 2))
+lst = [torch.tensor(1.5), torch.tensor(2.5)]
+print(np.array([v.item() for v in lst]), torch.stack(lst).numpy(), torch.tensor([v.item() for v in lst]))
+print(torch.from_numpy(np.array([1e-6, 1e6])), torch.from_numpy(np.array([[np.nan, np.inf]])))
