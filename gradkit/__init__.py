@@ -32,6 +32,7 @@ from ._random_ops import (bernoulli, multinomial, normal, poisson, rand, rand_li
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: E402
                      set_rng_state)
 from ._extra_api import *  # noqa: F403,E402
+from ._lowrank import pca_lowrank, svd_lowrank  # noqa: E402
 from ._more_ops import index_reduce, renorm  # noqa: E402
 
 

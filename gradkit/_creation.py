@@ -9,7 +9,7 @@ import numpy as np
 
 from . import _dtype as D
 from . import _layout as _L
-from ._tensor import Size, Tensor, _size_arg, _wrap, check_device
+from ._tensor import Size, Tensor, _size_arg, _size_kw, _wrap, check_device
 
 __all__ = ["tensor", "as_tensor", "asarray", "from_numpy", "zeros", "ones", "full", "empty", "zeros_like",
            "ones_like", "full_like", "empty_like", "arange", "range", "linspace", "logspace", "eye",
@@ -40,9 +40,9 @@ def _flatten_check(data, dim=0):
 
 def _convert(x):
     if isinstance(x, Tensor):
-        if x._data.size != 1 and x._data.ndim != 0:
-            return x._data
-        return x._data.reshape(()) if x._data.ndim == 0 else x._data
+        if x._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return x._data.reshape(())
     if isinstance(x, (list, tuple)):
         return [_convert(v) for v in x]
     return x
@@ -69,10 +69,8 @@ def _infer_np(data) -> np.ndarray:
         except ValueError as e:
             raise ValueError(str(e)) from None
         if arr.dtype == object:
-            leaf = _first(data)
-            if leaf is None:
-                raise RuntimeError("Could not infer dtype of NoneType")
-            raise TypeError(f"Could not infer dtype of {type(leaf).__name__}")
+            leaf = _odd_leaf(data)
+            raise RuntimeError(f"Could not infer dtype of {type(leaf).__name__}")
         if arr.dtype.kind in "US":
             name = "str" if arr.dtype.kind == "U" else "bytes"
             if isinstance(_first(data), (str, bytes)):
@@ -89,7 +87,19 @@ def _infer_np(data) -> np.ndarray:
         return np.asarray(data)
     if isinstance(data, (str, bytes)):
         raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
-    raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+    raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
+
+
+def _odd_leaf(data):
+    """The first leaf of nested ``data`` that is not a number, bool, array or tensor."""
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, (list, tuple)):
+            stack.extend(reversed(x))
+        elif not isinstance(x, (int, float, np.number, np.bool_, np.ndarray, Tensor)):
+            return x
+    return _first(data)
 
 
 def _first(data):
@@ -197,24 +207,27 @@ def _np_dtype(dtype, default=None):
     return D.np_of(D.as_dtype(dtype))
 
 
+@_size_kw
 def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
           memory_format=None) -> Tensor:
     """A tensor of zeros of the given size."""
     check_device(device)
     try:
-        shape = _size_arg(size)
+        shape = _size_arg(size, "zeros")
     except RuntimeError:
         raise RuntimeError("zeros: Dimension size must be non-negative.") from None
     return _make(np.zeros(shape, _np_dtype(dtype)), requires_grad)
 
 
+@_size_kw
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
          memory_format=None) -> Tensor:
     """A tensor of ones of the given size."""
     check_device(device)
-    return _make(np.ones(_size_arg(size), _np_dtype(dtype)), requires_grad)
+    return _make(np.ones(_size_arg(size, "ones"), _np_dtype(dtype)), requires_grad)
 
 
+@_size_kw
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
           memory_format=None) -> Tensor:
     """An uninitialised tensor (gradkit fills it with zeros)."""
@@ -240,7 +253,7 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, re
         raise TypeError(f"full(): argument 'size' (position 1) must be tuple of ints, not {type(size).__name__}")
     dt = _np_dtype(dtype, _fill_dtype(fill_value))
     v = fill_value._data if isinstance(fill_value, Tensor) else fill_value
-    return _make(np.full(_size_arg((size,) if not isinstance(size, (tuple, list, Size)) else size), v, dt),
+    return _make(np.full(_size_arg((size,) if not isinstance(size, (tuple, list, Size)) else size, "full"), v, dt),
                  requires_grad)
 
 

@@ -100,8 +100,9 @@ def to_dtype(np_dtype) -> dtype:
         return _BY_NP[nd]
     if nd.kind in "iu" and nd.itemsize == 8:
         return int64
-    raise TypeError(f"can't convert np.ndarray of type numpy.{nd}. The only supported types are: "
-                    "float64, float32, float16, int64, int32, int16, int8, uint8, and bool.")
+    raise TypeError(f"can't convert np.ndarray of type numpy.{nd.type.__name__}. The only supported types are: "
+                    "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, "
+                    "uint16, uint8, and bool.")
 
 
 def as_dtype(d) -> dtype:
@@ -190,7 +191,7 @@ class iinfo:
         self.dtype = d.name
 
     def __repr__(self) -> str:
-        return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype})"
+        return f"iinfo(min={self.min:g}, max={self.max:g}, dtype={self.dtype})"
 
 float = float32  # noqa: A001
 double = float64

@@ -244,18 +244,8 @@ def mvlgamma(input: Tensor, p: int, *, out=None) -> Tensor:
 def nanquantile(input: Tensor, q, dim=None, keepdim: bool = False, *, interpolation: str = "linear",
                 out=None) -> Tensor:
     """``quantile`` that ignores NaN values (a slice that is all NaN gives NaN)."""
-    if interpolation not in ("linear", "lower", "higher", "midpoint", "nearest"):
-        raise RuntimeError("quantile() interpolation must be one of linear, lower, higher, midpoint or nearest. "
-                           f"Got {interpolation}")
-    if not input.is_floating_point():
-        raise RuntimeError(f"nanquantile() input tensor must be either float or double dtype, got {input.dtype}")
+    O._quantile_check("quantile", input, q, interpolation)
     qa = q._data if _isinstance(q, Tensor) else np.asarray(q, np.float64)
-    if qa.ndim > 1:
-        raise RuntimeError(f"quantile() q must be a scalar or 1D tensor, got {qa.ndim}D")
-    if qa.size and (qa.min() < 0 or qa.max() > 1):
-        raise RuntimeError("quantile() q values must be in the range [0, 1]")
-    if input.numel() == 0:
-        raise RuntimeError("quantile() input tensor must be non-empty")
     x = input.reshape(-1) if dim is None else input
     d = 0 if dim is None else O._dim(dim, max(x.dim(), 1))
     if x.dim() == 0:
@@ -1043,19 +1033,23 @@ def set_deterministic_debug_mode(debug_mode) -> None:
 
 
 def is_autocast_enabled(device_type: str | None = None) -> bool:
-    return False
+    """Whether an ``autocast`` region for ``device_type`` (default ``cuda``) is active."""
+    from .amp import _ENABLED
+    return _ENABLED.get(device_type or "cuda", False)
 
 
 def is_autocast_cpu_enabled() -> bool:
-    return False
+    return is_autocast_enabled("cpu")
 
 
 def get_autocast_dtype(device_type: str) -> D.dtype:
-    return D.bfloat16 if device_type == "cpu" else D.float16
+    """The dtype ``autocast`` regions for ``device_type`` use (set by the innermost region with a dtype)."""
+    from .amp import _DTYPE
+    return _DTYPE.get(device_type, D.bfloat16 if device_type == "cpu" else D.float16)
 
 
 def get_autocast_cpu_dtype() -> D.dtype:
-    return D.bfloat16
+    return get_autocast_dtype("cpu")
 
 
 def get_autocast_gpu_dtype() -> D.dtype:

@@ -111,11 +111,18 @@ def _rsub(self, other):
     return O.sub(other, self)
 
 
+def _rtruediv(self, other):
+    """``number / tensor`` is ``tensor.reciprocal() * number`` in torch (rounded that way too)."""
+    if isinstance(other, Tensor):
+        return O.div(other, self)
+    return O.mul(O.reciprocal(self), other)
+
+
 _OPS = {
     "__add__": O.add, "__radd__": _swap(O.add), "__iadd__": O.add_,
     "__sub__": O.sub, "__rsub__": _rsub, "__isub__": O.sub_,
     "__mul__": O.mul, "__rmul__": _swap(O.mul), "__imul__": O.mul_,
-    "__truediv__": O.div, "__rtruediv__": _swap(O.div), "__itruediv__": O.div_,
+    "__truediv__": O.div, "__rtruediv__": _rtruediv, "__itruediv__": O.div_,
     "__floordiv__": O.floor_divide, "__rfloordiv__": _swap(O.floor_divide),
     "__ifloordiv__": Tensor.floor_divide_,
     "__mod__": O.remainder, "__rmod__": _swap(O.remainder), "__imod__": Tensor.remainder_,
@@ -159,29 +166,40 @@ def _flip(self, *dims, **kw):
 Tensor.flip = _flip
 
 
+def _leaf_check(self):
+    if self._requires_grad and self.grad_fn is None and O.GRAD[0]:
+        raise RuntimeError(O._LEAF_MSG)
+
+
 def _squeeze_(self, dim=None):
+    _leaf_check(self)
     r = O.squeeze(self.detach(), dim)
     self._data = r._data
     return self
 
 
 def _unsqueeze_(self, dim):
+    _leaf_check(self)
     self._data = O.unsqueeze(self.detach(), dim)._data
     return self
 
 
 def _t_(self):
+    _leaf_check(self)
     self._data = O.t(self.detach())._data
     return self
 
 
 def _transpose_(self, d0, d1):
+    _leaf_check(self)
     self._data = O.transpose(self.detach(), d0, d1)._data
     return self
 
 
 def _resize_(self, *sizes, memory_format=None):
     from ._tensor import _size_arg
+    if self._requires_grad:
+        raise RuntimeError("cannot resize variables that require grad")
     shape = _size_arg(sizes)
     n = int(np.prod(shape))
     flat = self._data.reshape(-1)

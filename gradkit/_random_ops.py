@@ -111,16 +111,25 @@ def _std_uniform(g: Generator, n: int, dt: np.dtype) -> np.ndarray:
 
 
 def _uniform(g: Generator, n: int, dt: np.dtype, lo: float = 0.0, hi: float = 1.0) -> np.ndarray:
-    x = _std_uniform(g, n, dt)
-    if dt == _f64:
-        return x if (lo, hi) == (0.0, 1.0) else _fma64(x, hi - lo, lo)
+    """Draws in [lo, hi): a draw that rounds to ``hi`` becomes ``lo``, as in torch's kernel."""
     if dt == _f16:
-        lo16, hi16 = _f32(_f16(lo)), _f32(_f16(hi))
-        return _fma32(x, hi16 - lo16, lo16).astype(_f16)
-    if (lo, hi) == (0.0, 1.0):
-        return x
-    lo32, hi32 = _f32(lo), _f32(hi)
-    return _fma32(x, hi32 - lo32, lo32)
+        x = _std_uniform(g, n, _f32)
+        lo32, hi32 = _f32(lo), _f32(hi)
+        r = _fma32(x, hi32 - lo32, lo32).astype(_f16)
+        top, bottom = _f16(hi), _f16(lo)
+    else:
+        x = _std_uniform(g, n, dt)
+        if (lo, hi) == (0.0, 1.0):
+            return x
+        if dt == _f64:
+            r, top, bottom = _fma64(x, hi - lo, lo), _f64(hi), _f64(lo)
+        else:
+            lo32, hi32 = _f32(lo), _f32(hi)
+            r, top, bottom = _fma32(x, hi32 - lo32, lo32), hi32, lo32
+    hit = r == top
+    if hit.any():
+        r[hit] = bottom
+    return r
 
 
 def _normal_scalar(g: Generator, n: int, mean: float, std: float) -> np.ndarray:
@@ -234,8 +243,15 @@ def _box_muller16_f64(d: np.ndarray, mean: float, std: float) -> np.ndarray:
 
 def _normal(g: Generator, n: int, dt: np.dtype, mean: float = 0.0, std: float = 1.0,
             contiguous: bool = True) -> np.ndarray:
-    if n < 16 or not contiguous or dt == _f16:
+    if n < 16 or not contiguous:
         return _normal_scalar(g, n, mean, std).astype(dt)
+    if dt == _f16:
+        full = n - n % 16
+        out = np.empty(n, _f32)
+        out[:full] = _box_muller16_f32(_std_uniform(g, full, _f32), mean, std)
+        if n % 16:
+            out[n - 16:] = _box_muller16_f32(_std_uniform(g, 16, _f32), mean, std)
+        return out.astype(_f16)
     blk = _box_muller16_f32 if dt == _f32 else _box_muller16_f64
     d = _std_uniform(g, n, dt)
     full = n - n % 16
@@ -304,10 +320,10 @@ def _num(x, name: str) -> float:
     return float(x)
 
 
-def _size(size) -> tuple:
+def _size(size, fn: str = "empty") -> tuple:
     if len(size) == 1 and isinstance(size[0], T.Size):
         size = tuple(size[0])
-    return T._size_arg(size)
+    return T._size_arg(size, fn)
 
 
 def _new(shape: tuple, dtype, default: D.dtype, device, requires_grad: bool, out: T.Tensor | None):
@@ -592,19 +608,21 @@ def _random_default(g: Generator, n: int, dt: np.dtype) -> np.ndarray:
 # ----------------------------------------------------------------------------------------------
 # factories
 # ----------------------------------------------------------------------------------------------
+@T._size_kw
 def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad: bool = False,
          pin_memory: bool = False) -> T.Tensor:
     """A tensor of the given size filled with uniform draws from ``[0, 1)``."""
-    t = _new(_size(size), dtype, D.get_default_dtype(), device, requires_grad, out)
+    t = _new(_size(size, "rand"), dtype, D.get_default_dtype(), device, requires_grad, out)
     dt = _require_float(t, "check_uniform_bounds")
     _fill_new(t, _uniform(_gen(generator), t._data.size, dt))
     return _finish(t, requires_grad)
 
 
+@T._size_kw
 def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad: bool = False,
           pin_memory: bool = False) -> T.Tensor:
     """A tensor of the given size filled with standard normal draws."""
-    t = _new(_size(size), dtype, D.get_default_dtype(), device, requires_grad, out)
+    t = _new(_size(size, "randn"), dtype, D.get_default_dtype(), device, requires_grad, out)
     dt = _require_float(t, "normal_kernel_cpu")
     _fill_new(t, _normal(_gen(generator), t._data.size, dt))
     return _finish(t, requires_grad)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import builtins
 import copy as _copy
+import warnings as _warnings
 from operator import attrgetter as _attrgetter
 
 import numpy as np
@@ -12,6 +13,12 @@ from . import _dtype as D
 __all__ = ["Tensor", "Size", "device", "_wrap"]
 
 _ndarray = np.ndarray
+_NONLEAF_GRAD_MSG = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
+    "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf "
+    "Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure "
+    "you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. "
+    "(Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)")
 _asarray = np.asarray
 
 
@@ -36,7 +43,19 @@ class Size(tuple, metaclass=D.TorchNamed):
         return Size(r) if isinstance(item, slice) else r
 
     def __add__(self, other):
-        return Size(tuple.__add__(self, tuple(other)))
+        if not isinstance(other, tuple):
+            raise TypeError(f"can only concatenate tuple (not {type(other).__name__}) to torch.Size")
+        return Size(tuple.__add__(self, other))
+
+    def __radd__(self, other):
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return Size(tuple.__add__(other, self))
+
+    def __mul__(self, n):
+        return Size(tuple.__mul__(self, n))
+
+    __rmul__ = __mul__
 
     def __reduce__(self):
         return (Size, (tuple(self),))
@@ -55,6 +74,8 @@ class device(metaclass=D.TorchNamed):
             type, index = "cuda", type
         if not isinstance(type, str):
             raise TypeError(f"device() received an invalid combination of arguments - got ({type!r})")
+        if type not in ("cpu", "cuda") and not type.partition(":")[0].replace("_", "a").isalpha():
+            raise RuntimeError(f"Invalid device string: '{type}'")
         if ":" in type:
             type, _, idx = type.partition(":")
             if not idx.isdigit():
@@ -246,7 +267,13 @@ class Tensor(metaclass=D.TorchNamed):
     def _del_grad(self) -> None:
         self._grad = None
 
-    grad = property(_attrgetter("_grad"), _set_grad, _del_grad,
+    def _get_grad(self):
+        g = self._grad
+        if g is None and self.grad_fn is not None and not self._retains:
+            _warnings.warn(_NONLEAF_GRAD_MSG, UserWarning, stacklevel=2)
+        return g
+
+    grad = property(_get_grad, _set_grad, _del_grad,
                     "The gradient accumulated by ``backward()`` (None until then); assignable.")
 
     @property
@@ -312,6 +339,8 @@ class Tensor(metaclass=D.TorchNamed):
         return self._data
 
     def __array__(self, dtype=None, copy=None):
+        if self._requires_grad:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         if dtype is None:
             return self._data
         return self._data.astype(dtype)
@@ -528,7 +557,9 @@ class Tensor(metaclass=D.TorchNamed):
         """Without arguments the type name (``'torch.FloatTensor'``); otherwise a conversion."""
         if dtype is None:
             return _TYPE_NAMES[self.dtype.name]
-        if isinstance(dtype, str) and dtype in _TYPE_FROM_NAME:
+        if isinstance(dtype, str):
+            if dtype not in _TYPE_FROM_NAME:
+                raise ValueError(f"invalid type: '{dtype}'")
             dtype = _TYPE_FROM_NAME[dtype]
         dtype = getattr(dtype, "_dtype", dtype)
         return self.to(D.as_dtype(dtype))
@@ -619,6 +650,15 @@ def typename(obj) -> str:
         qualname = obj.__class__.__qualname__
     if module in ("", "builtins"):
         return qualname
+    if module.startswith("gradkit") and not isinstance(obj, type):
+        import gradkit
+        name = getattr(obj, "__name__", "")
+        if getattr(gradkit, name, None) is obj:
+            return f"torch._VariableFunctionsClass.{name}"
+        if module == "gradkit.nn.functional":
+            return f"torch.nn.functional.{qualname}"
+    if module.startswith("gradkit"):
+        module = "torch" + module[7:]
     return f"{module}.{qualname}"
 
 
@@ -639,16 +679,43 @@ def _dim(d: int, ndim: int) -> int:
     return d + n if d < 0 else d
 
 
-def _size_arg(size) -> tuple:
+def _size_kw(f):
+    """Let a ``f(*size, ...)`` factory also be called as ``f(size=(2, 3), ...)``, as torch's are."""
+    def g(*size, **kw):
+        if "size" in kw:
+            if size:
+                raise TypeError(f"{f.__name__}() got multiple values for argument 'size'")
+            size = (kw.pop("size"),)
+        return f(*size, **kw)
+    g.__name__, g.__qualname__, g.__doc__, g.__wrapped__ = f.__name__, f.__qualname__, f.__doc__, f
+    g.__module__ = f.__module__
+    return g
+
+
+def _size_error(i: int, s, fn: str) -> TypeError:
+    """torch's argument-parser message for a non-int entry ``s`` at index ``i`` of a size."""
+    t = type(s).__name__
+    if i == 0:
+        return TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, but found element of type "
+                         f"{t} at pos 0")
+    return TypeError(f"{fn}(): argument 'size' failed to unpack the object at pos {i + 1} with error \"type must be "
+                     f"tuple of ints,but got {t}\"")
+
+
+def _size_arg(size, fn: str = "empty") -> tuple:
     """Accept ``f(2, 3)``, ``f((2, 3))``, ``f([2, 3])`` and ``f(torch.Size([2, 3]))``."""
-    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+    single = len(size) == 1
+    if single and isinstance(size[0], (tuple, list)):
         size = size[0]
+        single = False
     out = []
-    for s in size:
+    for i, s in enumerate(size):
         if isinstance(s, Tensor):
-            s = s.item()
+            s = s.item() if s._data.dtype.kind in "iu" and s._data.ndim == 0 else s
         if not isinstance(s, (int, np.integer)) or isinstance(s, builtins.bool):
-            raise TypeError(f"size must be a tuple of ints, but got {type(s).__name__}")
+            if single:
+                raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, not {type(s).__name__}")
+            raise _size_error(i, s, fn)
         if s < 0:
             raise RuntimeError(f"Trying to create tensor with negative dimension {s}: {list(size)}")
         out.append(int(s))

@@ -17,7 +17,7 @@ from .autograd.grad_mode import enable_grad
 from .nn.utils.stateless import _functional_call
 
 __all__ = ["grad", "grad_and_value", "vjp", "jvp", "jacrev", "jacfwd", "hessian", "vmap", "functional_call",
-           "stack_module_state"]
+           "stack_module_state", "linearize"]
 
 
 # --------------------------------------------------------------------------------------------- pytrees
@@ -221,6 +221,16 @@ def jvp(func: Callable, primals, tangents, *, strict: bool = False, has_aux: boo
     return res + (_maybe_detach(aux, keep),) if has_aux else res
 
 
+def linearize(func: Callable, *primals):
+    """``(func(*primals), jvp_fn)``: ``jvp_fn(*tangents)`` gives the Jacobian-vector product at ``primals``."""
+    out = jvp(func, primals, tuple(O.zeros_like(p) for p in primals))[0]
+
+    def jvp_fn(*tangents):
+        return jvp(func, primals, tangents)[1]
+
+    return out, jvp_fn
+
+
 # --------------------------------------------------------------------------------------------- jacobians
 def jacrev(func: Callable, argnums=0, *, has_aux: bool = False, chunk_size=None) -> Callable:
     """A function computing the Jacobian of ``func`` with respect to ``argnums`` (shape ``out.shape +
@@ -306,22 +316,23 @@ def _in_dims_for(in_dims, args: tuple) -> list:
     return list(in_dims)
 
 
-def _batch_size(arg, d, sizes: list) -> None:
+def _batch_size(arg, d, sizes: list, where: str = "vmap(f, in_dims=0, ...)") -> None:
     if d is None:
         return
     if isinstance(arg, Tensor):
         dd = d + arg.dim() if d < 0 else d
         if not 0 <= dd < arg.dim():
-            raise ValueError(f"vmap(f, in_dims={d}, ...)(<inputs>): Got in_dim={d} for an input but the input is of "
-                             f"type {type(arg)} with {arg.dim()} dims. We cannot vmap over dim {d}.")
+            n = arg.dim()
+            raise ValueError(f"{where}(<inputs>): Got in_dim={d} for some input, but that input is a Tensor of "
+                             f"dimensionality {n} so expected in_dim to satisfy -{n} <= in_dim < {n}.")
         sizes.append(arg.shape[dd])
     elif isinstance(arg, (tuple, list)):
         ds = d if isinstance(d, (tuple, list)) else [d] * len(arg)
         for a, di in zip(arg, ds):
-            _batch_size(a, di, sizes)
+            _batch_size(a, di, sizes, where)
     elif isinstance(arg, dict):
         for k, a in arg.items():
-            _batch_size(a, d[k] if isinstance(d, dict) else d, sizes)
+            _batch_size(a, d[k] if isinstance(d, dict) else d, sizes, where)
     elif isinstance(d, int):
         raise ValueError(f"vmap(f, in_dims={d}, ...)(<inputs>): Got in_dim={d} for an input but the input is of "
                          f"type {type(arg)}. We cannot vmap over non-Tensor arguments, please use None as the "
@@ -372,15 +383,15 @@ def vmap(func: Callable, in_dims=0, out_dims=0, randomness: str = "error", *, ch
                              "is unsupported.")
         dims = _in_dims_for(in_dims, args)
         sizes: list = []
+        where = f"vmap({getattr(func, '__name__', func)}, in_dims={in_dims}, ...)"
         for a, d in zip(args, dims):
-            _batch_size(a, d, sizes)
+            _batch_size(a, d, sizes, where)
         if not sizes:
             raise ValueError(f"vmap({getattr(func, '__name__', func)}, in_dims={in_dims}, ...)(<inputs>): at least "
                              "one input must be a Tensor batched along in_dims (got no batched inputs)")
         if len(set(sizes)) != 1:
-            raise ValueError(f"vmap({getattr(func, '__name__', func)}, in_dims={in_dims}, ...)(<inputs>): Expected "
-                             f"all tensors to have the same size in the mapped dimension, got sizes {sizes} for the "
-                             "mapped dimension")
+            raise ValueError(f"vmap: Expected all tensors to have the same size in the mapped dimension, got sizes "
+                             f"{sizes} for the mapped dimension")
         outs = [func(*[_slice(a, d, b) for a, d in zip(args, dims)], **kwargs) for b in range(sizes[0])]
         return _stack_outputs(outs, out_dims)
     return wrapper

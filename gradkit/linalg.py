@@ -1,8 +1,8 @@
 """``torch.linalg``: norms, inverses, determinants, solves and decompositions, computed with NumPy's LAPACK.
 
 Gradients: norms, ``inv``, ``det``, ``slogdet``, ``solve``, ``cholesky``, ``eigh``/``eigvalsh``, ``svdvals``,
-``matrix_power``, ``multi_dot``, ``vecdot`` and ``pinv`` are differentiable; ``qr``, ``svd``, ``eig``,
-``matrix_rank`` and ``lstsq`` are forward-only and refuse inputs that require grad."""
+``matrix_power``, ``multi_dot``, ``vecdot``, ``pinv``, ``qr``, ``svd`` and ``lstsq`` (through ``pinv``) are
+differentiable; ``eig`` is not available (no complex dtypes) and ``matrix_rank`` returns integers."""
 from __future__ import annotations
 
 import builtins
@@ -134,6 +134,8 @@ def norm(A: Tensor, ord=None, dim=None, keepdim: bool = False, *, dtype=None) ->
     if A.ndim == 2:
         return matrix_norm(A, ord, (-2, -1), keepdim, dtype=dtype)
     if A.ndim == 1:
+        if isinstance(ord, str):
+            raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
         return vector_norm(A, ord, None, keepdim, dtype=dtype)
     raise RuntimeError(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. "
                        f"Got {A.ndim}D.")
@@ -292,15 +294,37 @@ def solve_triangular(A: Tensor, B: Tensor, *, upper: bool, left: bool = True, un
 
 
 def lstsq(A: Tensor, B: Tensor, rcond=None, *, driver=None):
-    """Least-squares solution of ``A @ X = B`` (forward only)."""
-    _forward_only("linalg.lstsq", A, B)
+    """Least-squares solution of ``A @ X = B``, with torch's extra outputs per ``driver`` (default ``'gelsy'``):
+    ``residuals`` (rows > cols, full rank, not gelsy), ``rank`` (not gels), ``singular_values`` (gelsd/gelss).
+    Differentiable in ``A`` and ``B`` (through the pseudo-inverse)."""
+    driver = "gelsy" if driver is None else driver
+    if driver not in ("gels", "gelsy", "gelsd", "gelss"):
+        raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    a = A._data
+    dt = a.dtype
+    m, n = a.shape[-2], a.shape[-1]
     vec = B.ndim == A.ndim - 1
-    b = B._data[..., None] if vec else B._data
-    x = np.linalg.lstsq(A._data, b, rcond=rcond)[0] if A.ndim == 2 else np.linalg.pinv(A._data) @ b
-    x = x[..., 0] if vec else x
-    empty = np.zeros(0, A._data.dtype)
-    return _lstsq_t(_wrap(np.ascontiguousarray(x.astype(A._data.dtype))), _wrap(empty),
-                    _wrap(np.zeros(0, np.int64)), _wrap(empty))
+    Bm = B.unsqueeze(-1) if vec else B
+    b = Bm._data
+    if GRAD[0] and (A.requires_grad or B.requires_grad):
+        X = pinv(A) @ Bm
+    elif a.ndim == 2:
+        X = _wrap(np.ascontiguousarray(np.linalg.lstsq(a, b, rcond=rcond)[0].astype(dt, copy=False)))
+    else:
+        X = _wrap(np.ascontiguousarray((np.linalg.pinv(a) @ b).astype(dt, copy=False)))
+    s = np.linalg.svd(a, compute_uv=False)
+    eps = np.finfo(dt).eps * max(m, n) if rcond is None else rcond
+    smax = s.max(axis=-1, keepdims=True) if s.shape[-1] else np.zeros(s.shape[:-1] + (1,), s.dtype)
+    rank = (s > eps * smax).sum(axis=-1).astype(np.int64)
+    empty = _wrap(np.zeros(0, dt))
+    residuals = empty
+    if m > n and driver != "gelsy" and np.all(rank == n):
+        residuals = ((A @ X - Bm) ** 2).sum(-2)
+    rank_t = _wrap(np.zeros(0, np.int64)) if driver == "gels" else _wrap(np.asarray(rank))
+    sv = _wrap(s.astype(dt, copy=False)) if driver in ("gelsd", "gelss") else empty
+    if vec:
+        X = X.squeeze(-1)
+    return _lstsq_t(X, residuals, rank_t, sv)
 
 
 # ---------------------------------------------------------------------------------------------- decompositions
@@ -446,25 +470,110 @@ def svdvals(A: Tensor) -> Tensor:
     return _SVDVals.apply(A)
 
 
+class _SVD(Function):
+    @staticmethod
+    def forward(ctx, A, full_matrices):
+        u, s, vh = np.linalg.svd(A._data, full_matrices=full_matrices)
+        dt = A._data.dtype
+        U, S, Vh = (_wrap(x.astype(dt, copy=False)) for x in (u, s, vh))
+        ctx.save_for_backward(U, S, Vh)
+        return U, S, Vh
+
+    @staticmethod
+    def backward(ctx, gU, gS, gVh):
+        U, S, Vh = ctx.saved_tensors
+        k = S.shape[-1]
+        m, n = U.shape[-2], Vh.shape[-1]
+        U, Vh = U[..., :k], Vh[..., :k, :]
+        gU = gU[..., :k] if gU is not None else None
+        gVh = gVh[..., :k, :] if gVh is not None else None
+        if gU is None and gVh is None:
+            return (U * gS.unsqueeze(-2)) @ Vh, None
+        V = _mT(Vh)
+        gV = _mT(gVh) if gVh is not None else None
+        S2 = S * S
+        eye = _wrap(np.eye(k, dtype=S._data.dtype))
+        E = S2.unsqueeze(-2) - S2.unsqueeze(-1) + eye
+        gA = None
+        if gU is not None:
+            UhgU = _mT(U) @ gU
+            gA = (UhgU - _mT(UhgU)) / E * S.unsqueeze(-2)
+        if gV is not None:
+            VhgV = Vh @ gV
+            t = S.unsqueeze(-1) * ((VhgV - _mT(VhgV)) / E)
+            gA = t if gA is None else gA + t
+        if gS is not None:
+            gA = gA + gS.diag_embed()
+        if m > n and gU is not None:
+            gA = U @ gA
+            gUSinv = gU / S.unsqueeze(-2)
+            gA = (gA + gUSinv - U @ (_mT(U) @ gUSinv)) @ Vh
+        elif m < n and gV is not None:
+            gA = gA @ Vh
+            gVSinv = gV / S.unsqueeze(-2)
+            gA = U @ (gA + _mT(gVSinv) - (_mT(gVSinv) @ V) @ Vh)
+        else:
+            gA = U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
+        return gA, None
+
+
 def svd(A: Tensor, full_matrices: bool = True):
-    """``U, S, Vh`` with ``A = U @ diag(S) @ Vh`` (forward only)."""
+    """``U, S, Vh`` with ``A = U @ diag(S) @ Vh``; differentiable (gauge-invariant losses, distinct singular values)."""
     _check_float("linalg.svd", A)
-    _forward_only("linalg.svd", A)
-    u, s, vh = np.linalg.svd(A._data, full_matrices=full_matrices)
-    dt = A._data.dtype
-    return _svd_t(_wrap(u.astype(dt, copy=False)), _wrap(s.astype(dt, copy=False)), _wrap(vh.astype(dt, copy=False)))
+    return _svd_t(*_SVD.apply(A, full_matrices))
+
+
+class _QR(Function):
+    @staticmethod
+    def forward(ctx, A, mode):
+        dt = A._data.dtype
+        q, r = np.linalg.qr(A._data, mode="complete" if mode == "complete" else "reduced")
+        Q, R = _wrap(q.astype(dt, copy=False)), _wrap(r.astype(dt, copy=False))
+        ctx.save_for_backward(Q, R)
+        return Q, R
+
+    @staticmethod
+    def backward(ctx, gQ, gR):
+        from .autograd.ops import cat, tril, triu
+        Q, R = ctx.saved_tensors
+        m, n = Q.shape[-2], R.shape[-1]
+        if gQ is None:
+            gA = gR @ _mT(R)
+        elif gR is None:
+            gA = -(_mT(Q) @ gQ)
+        else:
+            gA = gR @ _mT(R) - _mT(Q) @ gQ
+        if m >= n:
+            sym = triu(gA)
+            sym = sym + _mT(sym)
+            sym = sym - 0.5 * sym.diagonal(dim1=-2, dim2=-1).diag_embed()
+            gA = Q @ sym
+            if gQ is not None:
+                gA = gA + gQ
+            return solve_triangular(_mT(R), gA, upper=False, left=False), None
+        X = -gA
+        gA = Q @ tril(X - _mT(X))
+        gA = solve_triangular(_mT(R[..., :m]), gA, upper=False, left=False)
+        gA = cat([gA, gA.new_zeros(*gA.shape[:-1], n - m)], -1)
+        if gR is not None:
+            gA = gA + Q @ gR
+        return gA, None
 
 
 def qr(A: Tensor, mode: str = "reduced"):
-    """``Q, R`` with ``A = Q @ R`` (forward only)."""
+    """``Q, R`` with ``A = Q @ R``; differentiable for ``mode='reduced'`` (and ``'complete'`` when rows <= cols)."""
     _check_float("linalg.qr", A)
-    _forward_only("linalg.qr", A)
+    if mode not in ("reduced", "complete", "r"):
+        raise RuntimeError(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), "
+                           "'r', or 'complete'")
     dt = A._data.dtype
     if mode == "r":
+        _forward_only("linalg.qr", A)
         r = np.linalg.qr(A._data, mode="r")
         return _qr_t(_wrap(np.zeros(0, dt)), _wrap(r.astype(dt, copy=False)))
-    q, r = np.linalg.qr(A._data, mode="complete" if mode == "complete" else "reduced")
-    return _qr_t(_wrap(q.astype(dt, copy=False)), _wrap(r.astype(dt, copy=False)))
+    if mode == "complete" and A.shape[-2] > A.shape[-1]:
+        _forward_only("linalg.qr", A)
+    return _qr_t(*_QR.apply(A, mode))
 
 
 def pinv(A: Tensor, *, atol=None, rtol=None, hermitian: bool = False) -> Tensor:
@@ -479,8 +588,11 @@ def pinv(A: Tensor, *, atol=None, rtol=None, hermitian: bool = False) -> Tensor:
     return _wrap(np.linalg.pinv(A._data, hermitian=hermitian).astype(A._data.dtype, copy=False))
 
 
-def matrix_rank(A: Tensor, *, atol=None, rtol=None, hermitian: bool = False) -> Tensor:
-    """The numerical rank of each matrix (number of singular values above the tolerance)."""
+def matrix_rank(A: Tensor, tol=None, hermitian: bool = False, *, atol=None, rtol=None) -> Tensor:
+    """The numerical rank of each matrix (number of singular values above the tolerance; ``tol`` is the old
+    spelling of ``atol`` with ``rtol=0``)."""
+    if tol is not None:
+        atol, rtol = tol, 0.0
     s = np.linalg.svd(A._data, compute_uv=False)
     if atol is None and rtol is None:
         rtol = max(A.shape[-2], A.shape[-1]) * np.finfo(A._data.dtype).eps

@@ -82,6 +82,8 @@ class Generator:
 
     def manual_seed(self, seed) -> Generator:
         """Seed the generator with an integer (negative values wrap to 64-bit unsigned); returns self."""
+        if isinstance(seed, bool) or not hasattr(seed, "__index__") or isinstance(seed, T.Tensor):
+            raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
         self._set_seed(_unpack_seed(seed))
         return self
 
@@ -165,7 +167,7 @@ default_generator._set_seed(_nondeterministic_seed())
 
 def manual_seed(seed) -> Generator:
     """Seed the default CPU generator; returns it."""
-    return default_generator.manual_seed(seed)
+    return default_generator.manual_seed(_unpack_seed(seed))
 
 
 def seed() -> int:

@@ -15,6 +15,10 @@ def is_autocast_available(device_type: str) -> bool:
     return device_type in ("cpu", "cuda", "mps", "xpu")
 
 
+_ENABLED: dict = {}
+_DTYPE: dict = {}
+
+
 class autocast:
     """Context manager / decorator for mixed precision regions. On ``cuda`` it is disabled (no CUDA); on ``cpu``
     gradkit does not lower precision, so results stay in the tensors' own dtypes (PyTorch would use bfloat16)."""
@@ -35,9 +39,20 @@ class autocast:
                           stacklevel=2)
 
     def __enter__(self) -> autocast:
+        dev = self.device_type
+        self._prev = (_ENABLED.get(dev, False), _DTYPE.get(dev))
+        _ENABLED[dev] = bool(self._enabled)
+        if self.fast_dtype is not None:
+            _DTYPE[dev] = self.fast_dtype
         return self
 
     def __exit__(self, *exc: object) -> bool:
+        dev = self.device_type
+        _ENABLED[dev], dtype = self._prev
+        if dtype is None:
+            _DTYPE.pop(dev, None)
+        else:
+            _DTYPE[dev] = dtype
         return False
 
     def __call__(self, func):

@@ -96,29 +96,50 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         retain_graph = create_graph
     if allow_unused is None:
         allow_unused = materialize_grads
+    if is_grads_batched:
+        return _batched_grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused,
+                             materialize_grads)
+    roots, grads = _seeds(outputs, grad_outputs, create_graph)
     for t in inputs:
         if not t.requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-    roots, grads = _seeds(outputs, grad_outputs, create_graph)
     capture = {edge(t): None for t in inputs}
     run_backward(roots, grads, retain_graph, create_graph, capture=capture, accumulate=False)
     res = []
-    for t in inputs:
+    for i, t in enumerate(inputs):
         g = capture[edge(t)]
         if g is None:
             if materialize_grads:
                 g = _wrap(np.zeros(t._data.shape, t._data.dtype))
             elif not allow_unused:
-                raise RuntimeError("One of the differentiated Tensors appears to not have been used in the graph. "
-                                   "Set allow_unused=True if this is the desired behavior.")
+                raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in the "
+                                   "graph. Set allow_unused=True if this is the desired behavior.")
         elif not create_graph and g.requires_grad:
             g = g.detach()
         res.append(g)
     return tuple(res)
 
 
+def _batched_grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused, materialize_grads):
+    """``grad(..., is_grads_batched=True)``: one reverse pass per slice along the grad_outputs' first dim."""
+    from .ops import stack
+    if not grad_outputs or any(g is None for g in grad_outputs):
+        raise RuntimeError("grad_outputs must be given for every output when is_grads_batched=True")
+    nb = grad_outputs[0].shape[0]
+    per = []
+    for i in range(nb):
+        keep = True if i < nb - 1 else retain_graph
+        per.append(grad(outputs, inputs, [g[i] for g in grad_outputs], retain_graph=keep, create_graph=create_graph,
+                        allow_unused=allow_unused, materialize_grads=materialize_grads))
+    return tuple(None if cols[0] is None else stack(list(cols), 0) for cols in zip(*per))
+
+
 def Variable(data, requires_grad: bool = False, volatile: bool = False) -> Tensor:  # noqa: N802
     """Deprecated alias: returns ``data`` (a tensor), with ``requires_grad`` set."""
+    if volatile:
+        import warnings
+        warnings.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.",
+                      stacklevel=2)
     if requires_grad:
         data.requires_grad_(True)
     return data
@@ -126,4 +147,5 @@ def Variable(data, requires_grad: bool = False, volatile: bool = False) -> Tenso
 
 from . import functional  # noqa: E402,F401  (needs grad above)
 from . import profiler  # noqa: E402,F401
+from . import forward_ad  # noqa: E402,F401
 

@@ -440,7 +440,7 @@ def version_msg(node: Node, t: Tensor, v: int) -> str:
         name = fn.name()
         i = name.rfind("Backward")
         if i > 0 and name[i + 8:].isdigit():
-            name = name[:i]
+            name = name[:i] + (name[i + 8:] if name[i + 8:] != "0" else "")
         where = f", which is output 0 of {name},"
     return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
             f"[{t.type()} [{', '.join(map(str, t._data.shape))}]]{where} is at version {t._vc[0]}; expected "

@@ -38,8 +38,12 @@ class FunctionCtx:
     """The ``ctx`` passed to ``forward``/``backward``: saves tensors and flags between the two."""
 
     def save_for_backward(self, *tensors) -> None:
+        from .graph import _SAVED_HOOKS
         self._saved = tensors
         self._saved_versions = tuple(t._vc[0] if isinstance(t, Tensor) else None for t in tensors)
+        if _SAVED_HOOKS:
+            pack, unpack = _SAVED_HOOKS[-1]
+            self._packed = (tuple(pack(t) if isinstance(t, Tensor) else t for t in tensors), unpack)
 
     @property
     def saved_tensors(self) -> tuple:
@@ -47,6 +51,9 @@ class FunctionCtx:
         if saved is None:
             from .graph import FREED
             raise RuntimeError(FREED)
+        packed = getattr(self, "_packed", None)
+        if packed is not None:
+            return tuple(packed[1](p) if isinstance(t, Tensor) else p for p, t in zip(packed[0], saved))
         for t, v in zip(saved, self._saved_versions):
             if v is not None and t._vc[0] != v:
                 raise RuntimeError("one of the variables needed for gradient computation has been modified by an "
@@ -112,13 +119,45 @@ class BackwardCFunction(Node, FunctionCtx):
             raise RuntimeError(f"function {self._cls.__name__}Backward returned an incorrect number of gradients "
                                f"(expected {n_args}, got {len(res)})")
         out = []
-        for pos in self._tensor_pos:
+        metas = getattr(self, "_in_meta", ())
+        for k, pos in enumerate(self._tensor_pos):
             gi = res[pos] if pos < len(res) else None
+            if isinstance(gi, Tensor) and k < len(metas):
+                gi = _check_grad(self, k, gi, *metas[k])
             out.append(gi)
         return tuple(out)
 
 
+def _check_grad(node, k: int, g: Tensor, shape: tuple, dtype) -> Tensor:
+    """torch's check of a custom backward's gradient: a broadcast gradient is summed down to the input's shape,
+    any other shape is an error; the dtype follows the input."""
+    if g._data.shape != shape:
+        try:
+            ok = np.broadcast_shapes(shape, g._data.shape) == g._data.shape
+        except ValueError:
+            ok = False
+        if not ok:
+            raise RuntimeError(f"Function {type(node).__name__} returned an invalid gradient at index {k} - got "
+                               f"{list(g._data.shape)} but expected shape compatible with {list(shape)}")
+        from ._core import unb
+        g = unb(g, shape)
+    if g._data.dtype != dtype and dtype.kind == "f":
+        from .._dtype import to_dtype
+        g = g.to(to_dtype(dtype))
+    return g
+
+
 _node_classes: dict = {}
+_slot_classes: dict = {}
+
+
+def _slot_class(cls):
+    """The per-output node type of a multi-output Function, named like its backward node (as torch shows it)."""
+    sc = _slot_classes.get(cls)
+    if sc is None:
+        sc = type(cls.__name__ + "Backward", (_OutputSlot,), {"__slots__": ()})
+        _slot_classes[cls] = sc
+    return sc
 
 
 def _node_class(cls):
@@ -143,7 +182,8 @@ class Function(metaclass=_FunctionMeta):
 
     def __call__(self, *args, **kwargs):
         raise RuntimeError("Legacy autograd function with non-static forward method is deprecated. Please use "
-                           "new-style autograd function with static forward method.")
+                           "new-style autograd function with static forward method. "
+                           "(Example: https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function)")
 
     @staticmethod
     def forward(ctx, *args, **kwargs):
@@ -205,22 +245,23 @@ class Function(metaclass=_FunctionMeta):
         if not rec:
             return results[0] if single else tuple(results)
         node.next = tuple(edge(args[i]) for i in tensor_pos)
+        node._in_meta = tuple((args[i]._data.shape, args[i]._data.dtype) for i in tensor_pos)
         node._nout = len(results)
         non_diff = getattr(node, "_non_diff", ())
         if node._nout == 1:
             o = results[0]
             if isinstance(o, Tensor) and id(outs[0]) not in non_diff and o._data.dtype.kind == "f":
-                o.requires_grad = True
+                o._requires_grad = True
                 o.grad_fn = node
             return o if single else (o,)
         node._out_meta = tuple((o._data.shape, o._data.dtype) if isinstance(o, Tensor) else (None, None)
                                for o in results)
         for i, o in enumerate(results):
             if isinstance(o, Tensor) and id(outs[i]) not in non_diff and o._data.dtype.kind == "f":
-                slot = _OutputSlot()
+                slot = _slot_class(cls)()
                 slot.i = i
                 slot.next = (node,)
-                o.requires_grad = True
+                o._requires_grad = True
                 o.grad_fn = slot
         return results[0] if single else tuple(results)
 

@@ -18,8 +18,35 @@ def _prep(inputs, create_graph):
                  for t in inputs)
 
 
+def _grad_safe(outputs, inputs, grad_outputs=None, create_graph=False):
+    """``autograd.grad`` over the outputs that require grad (all None when none does)."""
+    outs = outputs if isinstance(outputs, (tuple, list)) else (outputs,)
+    gos = (grad_outputs if isinstance(grad_outputs, (tuple, list)) else (grad_outputs,)) if grad_outputs is not None \
+        else (None,) * len(outs)
+    pairs = [(o, g) for o, g in zip(outs, gos) if o.requires_grad]
+    if not pairs:
+        return (None,) * len(inputs)
+    return _grad(tuple(o for o, _ in pairs), inputs, None if grad_outputs is None else tuple(g for _, g in pairs),
+                 retain_graph=True, create_graph=create_graph, allow_unused=True)
+
+
+_STRICT_NO_GRAD = ("Output {} of the user-provided function does not require gradients. The outputs must be computed "
+                   "in a differentiable manner from the input when running in strict mode.")
+
+
+def _check_v_none(v, ins) -> None:
+    if v is None and (len(ins) != 1 or ins[0].numel() != 1):
+        raise RuntimeError("The vector v can only be None if the input to the user-provided function is a single "
+                           "Tensor with a single element.")
+
+
+def _check_single(out, name: str) -> None:
+    if isinstance(out, Tensor) and out.numel() != 1:
+        raise RuntimeError(f"The Tensor returned by the function given to {name} should contain a single element")
+
+
 def _grads(outputs, inputs, grad_outputs, create_graph):
-    gs = _grad(outputs, inputs, grad_outputs, retain_graph=True, create_graph=create_graph, allow_unused=True)
+    gs = _grad_safe(outputs, inputs, grad_outputs, create_graph)
     return tuple(_creation.zeros_like(i) if g is None else g for g, i in zip(gs, inputs))
 
 
@@ -30,7 +57,14 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
         ins = _prep(ins, create_graph)
         out = func(*ins)
         outs, out_single = _as_tuple(out)
+        if v is None and (len(outs) != 1 or outs[0].numel() != 1):
+            raise RuntimeError("The vector v can only be None if the user-provided function returns a single Tensor "
+                               "with a single element.")
         vs = _as_tuple(v)[0] if v is not None else tuple(_creation.ones_like(o) for o in outs)
+        if strict:
+            for k, o in enumerate(outs):
+                if not o.requires_grad:
+                    raise RuntimeError(_STRICT_NO_GRAD.format(k))
         g = _grads(outs, ins, vs, create_graph)
     res_out = out if create_graph else (out.detach() if isinstance(out, Tensor) else tuple(o.detach() for o in out))
     g = g if create_graph else tuple(t.detach() for t in g)
@@ -40,16 +74,17 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
 def jvp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), J v), by the double-vjp trick."""
     ins, single = _as_tuple(inputs)
+    _check_v_none(v, ins)
     with enable_grad():
         ins = _prep(ins, True)
         out = func(*ins)
         outs, out_single = _as_tuple(out)
         us = tuple(_creation.zeros_like(o).requires_grad_(True) for o in outs)
-        gs = _grad(outs, ins, us, create_graph=True, allow_unused=True)
+        gs = _grad_safe(outs, ins, us, create_graph=True)
         vs = _as_tuple(v)[0] if v is not None else tuple(_creation.ones_like(i) for i in ins)
         pairs = [(g, vv) for g, vv in zip(gs, vs) if g is not None]
-        jv = _grad(tuple(p[0] for p in pairs), us, tuple(p[1] for p in pairs), create_graph=create_graph,
-                   allow_unused=True)
+        jv = _grad_safe(tuple(p[0] for p in pairs), us, tuple(p[1] for p in pairs), create_graph=create_graph) \
+            if pairs else (None,) * len(us)
     jv = tuple(_creation.zeros_like(o) if j is None else (j if create_graph else j.detach()) for j, o in zip(jv, outs))
     res_out = tuple(o.detach() for o in outs) if not create_graph else outs
     return (res_out[0] if out_single else res_out), (jv[0] if out_single else jv)
@@ -63,14 +98,23 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
         out = func(*ins)
         outs, out_single = _as_tuple(out)
         rows = []
-        for o in outs:
+        for oi, o in enumerate(outs):
+            if strict and not o.requires_grad:
+                raise RuntimeError(_STRICT_NO_GRAD.format(oi))
             flat = o.reshape(-1)
             per_in = [[] for _ in ins]
+            used = [False] * len(ins)
             for k in range(flat.numel()):
-                gs = _grad(flat[k], ins, retain_graph=True, create_graph=create_graph, allow_unused=True)
+                gs = _grad_safe(flat[k], ins, create_graph=create_graph)
                 for j, (g, i) in enumerate(zip(gs, ins)):
+                    used[j] = used[j] or g is not None
                     g = _creation.zeros_like(i) if g is None else g
                     per_in[j].append(g if create_graph else g.detach())
+            if strict and flat.numel():
+                for j, u in enumerate(used):
+                    if not u:
+                        raise RuntimeError(f"Output {oi} of the user-provided function is independent of input {j}. "
+                                           "This is not allowed in strict mode.")
             from .ops import stack
             blocks = tuple((stack(p, 0) if p else _creation.zeros((0,) + tuple(i.shape))).reshape(
                 tuple(o.shape) + tuple(i.shape)) for p, i in zip(per_in, ins))
@@ -85,7 +129,8 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
     def grad_fn(*xs):
         with enable_grad():
             out = func(*xs)
-            gs = _grad(out, xs, create_graph=True, allow_unused=True)
+            _check_single(out, "hessian")
+            gs = _grad_safe(out, xs, create_graph=True)
         gs = tuple(_creation.zeros_like(x) if g is None else g for g, x in zip(gs, xs))
         return gs[0] if single else gs
 
@@ -95,14 +140,16 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
 def vhp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), v^T H)."""
     ins, single = _as_tuple(inputs)
+    _check_v_none(v, ins)
     with enable_grad():
         ins = _prep(ins, True)
         out = func(*ins)
-        gs = _grad(out, ins, create_graph=True, allow_unused=True)
+        _check_single(out, "vhp")
+        gs = _grad_safe(out, ins, create_graph=True)
         vs = _as_tuple(v)[0]
         pairs = [(g, vv) for g, vv in zip(gs, vs) if g is not None]
-        h = _grad(tuple(p[0] for p in pairs), ins, tuple(p[1] for p in pairs), create_graph=create_graph,
-                  allow_unused=True)
+        h = _grad_safe(tuple(p[0] for p in pairs), ins, tuple(p[1] for p in pairs), create_graph=create_graph) \
+            if pairs else (None,) * len(ins)
     h = tuple(_creation.zeros_like(i) if x is None else (x if create_graph else x.detach()) for x, i in zip(h, ins))
     return (out if create_graph else out.detach()), (h[0] if single else h)
 

@@ -70,8 +70,9 @@ def gradcheck(func, inputs, *, eps: float = 1e-6, atol: float = 1e-5, rtol: floa
     for i in diff_idx:
         if inputs[i]._data.dtype != np.float64:
             import warnings
-            warnings.warn(f"Input #{i} requires gradient and is not a double precision floating point. This check "
-                          "will likely fail if all the inputs are not of double precision floating point. ",
+            warnings.warn(f"Input #{i} requires gradient and is not a double precision floating point or complex. "
+                          "This check will likely fail if all the inputs are not of double precision floating point "
+                          "or complex. ",
                           UserWarning, stacklevel=2)
     ana = _analytical(func, inputs, diff_idx)
     for i in diff_idx:

@@ -1,7 +1,7 @@
 """Graph nodes: each non-leaf tensor's ``grad_fn`` and each leaf's gradient accumulator."""
 from __future__ import annotations
 
-__all__ = ["Node", "AccumulateGrad", "FREED"]
+__all__ = ["Node", "AccumulateGrad", "FREED", "saved_tensors_hooks", "save_on_cpu", "disable_saved_tensors_hooks"]
 
 _NUM = (int, float, bool, type(None))
 
@@ -31,6 +31,8 @@ class Node:
     def save(self, *tensors) -> None:
         self.s = tensors
         self.sv = tuple(t._vc[0] if t.__class__ not in _NUM else None for t in tensors)
+        if _SAVED_HOOKS:
+            _pack_saved(self, tensors)
 
     def saved(self):
         s = self.s
@@ -82,6 +84,66 @@ class Node:
         return f"<{type(self).__name__} object at {hex(id(self))}>"
 
 
+_SAVED_HOOKS: list = []
+
+
+def _pack_saved(node: Node, tensors: tuple) -> None:
+    """Run the innermost pack hook on each saved tensor; ``node.saved()`` then returns the unpacked values."""
+    pack, unpack = _SAVED_HOOKS[-1]
+    packed = tuple(pack(t) if hasattr(t, "_data") else t for t in tensors)
+    kinds = tuple(hasattr(t, "_data") for t in tensors)
+
+    def saved():
+        if node.s is None:
+            raise RuntimeError(FREED)
+        return tuple(unpack(p) if k else p for p, k in zip(packed, kinds))
+
+    node.saved = saved
+
+
+_SAVED_HOOKS_DISABLED: list = [None]
+
+
+class saved_tensors_hooks:  # noqa: N801
+    """Context manager: tensors saved for backward inside it go through ``pack_hook`` and come back through
+    ``unpack_hook`` when backward reads them."""
+
+    def __init__(self, pack_hook, unpack_hook) -> None:
+        self.pack_hook = pack_hook
+        self.unpack_hook = unpack_hook
+
+    def __enter__(self):
+        if _SAVED_HOOKS_DISABLED[0] is not None:
+            raise RuntimeError(_SAVED_HOOKS_DISABLED[0])
+        _SAVED_HOOKS.append((self.pack_hook, self.unpack_hook))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _SAVED_HOOKS.pop()
+
+
+class save_on_cpu(saved_tensors_hooks):  # noqa: N801
+    """Saved tensors stay on the CPU (gradkit has only the CPU: the hooks pass tensors through)."""
+
+    def __init__(self, pin_memory: bool = False, device_type: str = "cuda") -> None:
+        super().__init__(lambda t: t, lambda t: t)
+
+
+class disable_saved_tensors_hooks:  # noqa: N801
+    """Context manager: entering ``saved_tensors_hooks`` inside it raises ``RuntimeError(error_message)``."""
+
+    def __init__(self, error_message: str) -> None:
+        self.error_message = error_message
+
+    def __enter__(self):
+        self._prev = _SAVED_HOOKS_DISABLED[0]
+        _SAVED_HOOKS_DISABLED[0] = self.error_message
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _SAVED_HOOKS_DISABLED[0] = self._prev
+
+
 class AccumulateGrad(Node):
     """Adds the gradient arriving at a leaf into the leaf's ``.grad``."""
 
@@ -93,6 +155,9 @@ class AccumulateGrad(Node):
         self.variable = variable
         self.home = None
         self.home_refs = 0
+
+    def name(self) -> str:
+        return "torch::autograd::AccumulateGrad"
 
     def release(self) -> None:
         pass

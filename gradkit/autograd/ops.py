@@ -186,10 +186,33 @@ class MulBackward0(Node):
         return ga, gb
 
 
+_F16 = np.dtype(np.float16)
+
+
+def _half_scalar(npf, x, y, always=False):
+    """float16 tensor with a Python number (or any float16 operands when ``always``): torch computes in float32
+    (the scalar kept in float32) and rounds once."""
+    if type(x) is float or type(x) is int:
+        return npf(np.float32(x), y.astype(np.float32)).astype(_F16)
+    if type(y) is float or type(y) is int:
+        return npf(x.astype(np.float32), np.float32(y)).astype(_F16)
+    if always:
+        return _bin(npf, x.astype(np.float32), y.astype(np.float32)).astype(_F16)
+    return _bin(npf, x, y)
+
+
+def _wide_0d(other, y):
+    """A 0-d float32/float64 tensor as the second operand of a float16 op: torch reads it as a float32 scalar."""
+    if _isinstance(other, Tensor) and other._data.ndim == 0 and other._data.dtype.kind == "f" and \
+            other._data.dtype.itemsize > 2:
+        return float(other._data)
+    return y
+
+
 def mul(input, other, *, out=None):
     """Elementwise product."""
-    x, y, _ = prep(input, other)
-    r = _wrap(_bin(np.multiply, x, y))
+    x, y, dt = prep(input, other)
+    r = _wrap(_half_scalar(np.multiply, x, _wide_0d(other, y)) if dt is _F16 else _bin(np.multiply, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
@@ -229,7 +252,17 @@ def div(input, other, *, rounding_mode=None, out=None):
                 r = r.astype(dt, copy=False)
             res = _wrap(np.asarray(r, dtype=dt))
         else:
-            res = _wrap(np.floor(np.divide(x, y)) if rounding_mode == "floor" else np.trunc(np.divide(x, y)))
+            if dt is _F16 and (type(x) is float or type(x) is int):
+                x = np.float16(x)
+            if rounding_mode == "floor":
+                res = _wrap(_half_scalar(np.floor_divide, x, y, True) if dt is _F16 else np.floor_divide(x, y))
+            else:
+                if dt is not _F16:
+                    res = _wrap(np.trunc(np.divide(x, y)))
+                elif type(y) is float or type(y) is int:
+                    res = _wrap(np.trunc(np.divide(x.astype(np.float32), np.float32(y))).astype(_F16))
+                else:
+                    res = _wrap(np.trunc(_half_scalar(np.true_divide, x, y, True)))
             if needs(input, other):
                 res = _zero_grad_result(res, input, other)
         return _to_out(out, res) if out is not None else res
@@ -240,7 +273,7 @@ def div(input, other, *, rounding_mode=None, out=None):
         y = np.asarray(y, dtype=nd) if not _isinstance(y, (int, float)) else y
         if _isinstance(x, (int, float)) and _isinstance(y, (int, float)):
             x = np.asarray(x, dtype=nd)
-    r = _wrap(_bin(np.true_divide, x, y))
+    r = _wrap(_half_scalar(np.true_divide, x, _wide_0d(other, y)) if dt is _F16 else _bin(np.true_divide, x, y))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
@@ -753,8 +786,11 @@ arcsin, arccos, arctan, arcsinh, arccosh, arctanh = asin, acos, atan, asinh, aco
 
 
 def _sigmoid_np(a):
-    r = np.exp(-np.abs(a))
-    return np.where(a >= 0, 1 / (1 + r), r / (1 + r)).astype(a.dtype, copy=False)
+    if a.dtype == np.float16:
+        return _sigmoid_np(a.astype(np.float32)).astype(np.float16)
+    with np.errstate(over="ignore"):
+        r = np.exp(np.negative(a))
+    return np.asarray(1 / (1 + r), dtype=a.dtype)
 
 
 sigmoid, SigmoidBackward0 = _unary("SigmoidBackward0", _sigmoid_np, lambda r: r * (1 - r), uses_out=True)
@@ -939,10 +975,7 @@ class ReluBackward0(_Unary):
         if GRAD[0]:
             return (_threshold_backward(g, r),)
         ga = g._data
-        out = np.multiply(ga, r._data > 0, dtype=ga.dtype)
-        if out.dtype.kind == "f" and not np.isfinite(np.add.reduce(out, None)):
-            out = np.where(r._data > 0, ga, ga.dtype.type(0))
-        return (_wrap(out),)
+        return (_wrap(ga * (r._data > 0)),)
 
 
 def relu(input, inplace=False):
@@ -1248,6 +1281,15 @@ def _sum_np_dtype(a, dtype):
 
 def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     """Sum over all elements or over ``dim`` (ints and bools sum to int64)."""
+    if dim is None and dtype is None and out is None and not keepdim:
+        a = input._data
+        if a.dtype.kind == "f":
+            r = _wrap(np.add.reduce(a, axis=None))
+            if GRAD[0] and input._requires_grad:
+                n = SumBackward0()
+                n.shape, n.dims, n.keep = a.shape, tuple(range(a.ndim)), False
+                record(r, n, input)
+            return r
     if _isinstance(dim, builtins.bool):
         raise TypeError("sum(): argument 'dim' must be tuple of ints, not bool")
     if dtype is not None and GRAD[0] and input._requires_grad and D.as_dtype(dtype) != input.dtype:
@@ -1374,10 +1416,19 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
 
 
 class CumsumBackward0(Node):
-    __slots__ = ("dim",)
+    __slots__ = ("dim", "dt")
 
     def backward(self, g):
-        return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
+        r = g.flip(self.dim).cumsum(self.dim).flip(self.dim)
+        return (r if r._data.dtype == self.dt else r.to(D._BY_NP[self.dt]),)
+
+
+def _cum_np(fn, a, d, dtype):
+    """Running sum/product along ``d``, accumulated like torch's CPU kernel: float32 in float64, float16 in float32."""
+    out = np.dtype(_sum_np_dtype(a, dtype) or a.dtype)
+    if out.kind == "f" and out.itemsize < 8:
+        return fn(a, axis=d, dtype=np.float64 if out.itemsize == 4 else np.float32).astype(out)
+    return fn(a, axis=d, dtype=out)
 
 
 def cumsum(input, dim=None, *, dtype=None):
@@ -1386,11 +1437,10 @@ def cumsum(input, dim=None, *, dtype=None):
         raise TypeError('cumsum() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _dim(dim, a.ndim)
-    r = _wrap(np.cumsum(a, axis=d, dtype=_sum_np_dtype(a, dtype)) if a.ndim else a.astype(
-        _sum_np_dtype(a, dtype) or a.dtype))
+    r = _wrap(_cum_np(np.cumsum, a, d, dtype) if a.ndim else a.astype(_sum_np_dtype(a, dtype) or a.dtype))
     if GRAD[0] and input._requires_grad:
         n = CumsumBackward0()
-        n.dim = d
+        n.dim, n.dt = d, a.dtype
         record(r, n, input)
     return r
 
@@ -1401,9 +1451,16 @@ class CumprodBackward0(Node):
     def backward(self, g):
         x, r = self.saved()
         d = self.dim
-        if (x == 0).any():
-            raise RuntimeError("cumprod backward with zeros in the input is not supported by gradkit")
-        return ((g * r).flip(d).cumsum(d).flip(d) / x,)
+        if r._data.dtype != x._data.dtype:
+            g, r = g.to(D._BY_NP[x._data.dtype]), r.to(D._BY_NP[x._data.dtype])
+        if not (x._data == 0).any():
+            return ((g * r).flip(d).cumsum(d).flip(d) / x,)
+        xm, gm = x.movedim(d, -1), g.movedim(d, -1)
+        n = xm.shape[-1]
+        eye = _wrap(np.eye(n, dtype=x._data.dtype))
+        rows = (xm.unsqueeze(-2) * (1 - eye) + eye).cumprod(-1)
+        upper = _wrap(np.triu(np.ones((n, n), dtype=x._data.dtype)))
+        return ((rows * upper * gm.unsqueeze(-2)).sum(-1).movedim(-1, d),)
 
 
 def cumprod(input, dim=None, *, dtype=None):
@@ -1411,7 +1468,7 @@ def cumprod(input, dim=None, *, dtype=None):
         raise TypeError('cumprod() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _dim(dim, a.ndim)
-    r = _wrap(np.cumprod(a, axis=d, dtype=_sum_np_dtype(a, dtype)))
+    r = _wrap(_cum_np(np.cumprod, a, d, dtype))
     if GRAD[0] and input._requires_grad:
         n = CumprodBackward0()
         n.dim = d
@@ -1433,7 +1490,10 @@ class _MaxAllBackward(Node):
 
     def backward(self, g):
         x, r = self.saved()
-        m = (x == r).to(g.dtype)
+        hit = x._data == r._data
+        if r._data.dtype.kind == "f" and np.isnan(r._data):
+            hit = np.isnan(x._data)
+        m = _wrap(hit.astype(g._data.dtype))
         return (m * (g / m.sum()),)
 
 
@@ -1446,6 +1506,10 @@ class MinBackward1(_MaxAllBackward):
 
 
 class MedianBackward0(_MaxAllBackward):
+    __slots__ = ()
+
+
+class NanmedianBackward0(_MaxAllBackward):
     __slots__ = ()
 
 
@@ -1681,6 +1745,8 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     """Variance (Bessel-corrected by default)."""
     if _isinstance(dim, builtins.bool):
         unbiased, dim = dim, None
+    if input._data.dtype is _F16:
+        return _var_core(input.float(), dim, _corr(unbiased, correction), keepdim).half()
     return _var_core(input, dim, _corr(unbiased, correction), keepdim)
 
 
@@ -1699,6 +1765,8 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     """Standard deviation (Bessel-corrected by default)."""
     if _isinstance(dim, builtins.bool):
         unbiased, dim = dim, None
+    if input._data.dtype is _F16:
+        return std(input.float(), dim, keepdim=keepdim, correction=_corr(unbiased, correction)).half()
     v = _var_core(input, dim, _corr(unbiased, correction), keepdim)
     r = _wrap(np.sqrt(v._data))
     if GRAD[0] and v._requires_grad:
@@ -1720,6 +1788,9 @@ def logsumexp(input, dim, keepdim=False):
     """``log(sum(exp(input)))`` along ``dim``, computed stably."""
     x = input if input._data.dtype.kind == "f" else input.to(D._default[0])
     dims = _dims(dim, x.ndim)
+    if builtins.any(x._data.shape[d] == 0 for d in dims):
+        r = log(exp(x).sum(dims, keepdim=True))
+        return r if keepdim else r.squeeze(dims) if dims else r
     m = x.detach().amax(dims, keepdim=True)
     m = where(isinf(m), zeros_like(m), m)
     r = log(exp(x - m).sum(dims, keepdim=True)) + m
@@ -1757,7 +1828,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     return _vnorm(x, p, dim, keepdim)
 
 
-class NormBackward1(Node):
+class LinalgVectorNormBackward0(Node):
     """2-norm: ``g * x / norm``, zero where the norm is zero (like torch)."""
 
     __slots__ = ("dims", "keep")
@@ -1776,7 +1847,7 @@ def _norm2(x, dim, keepdim):
     dims = _dims(dim, a.ndim) if dim is not None else tuple(range(a.ndim))
     r = _wrap(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
     if GRAD[0] and x._requires_grad:
-        n = NormBackward1()
+        n = LinalgVectorNormBackward0()
         n.dims, n.keep = dims, keepdim
         n.save(x, r)
         record(r, n, x)
@@ -2182,6 +2253,9 @@ def repeat_interleave(input, repeats, dim=None, *, output_size=None):
     x = input.reshape(-1) if dim is None else input
     d = 0 if dim is None else _dim(dim, x.ndim)
     rep = repeats._data if _isinstance(repeats, Tensor) else repeats
+    if np.ndim(rep) == 1 and len(rep) not in (1, x._data.shape[d]):
+        raise RuntimeError(f"repeats must have the same size as input along dim, but got repeats.size(0) = {len(rep)} "
+                           f"and input.size(0) = {x._data.shape[d]}")
     idx = np.repeat(np.arange(x._data.shape[d]), rep)
     return index_select(x, d, _wrap(idx))
 
@@ -2227,6 +2301,8 @@ def roll(input, shifts, dims=None):
     nd = 0 if dims is None else len(dims) if _isinstance(dims, (list, tuple)) else 1
     if ns != nd and not (dims is None and ns == 1):
         raise RuntimeError(f"shifts and dimensions must align. shifts: {ns}, dims:{nd}")
+    if dims is not None:
+        dims = tuple(_dim(d, a.ndim) for d in dims) if _isinstance(dims, (list, tuple)) else _dim(dims, a.ndim)
     r = _wrap(np.roll(a, shifts, dims))
     if GRAD[0] and input._requires_grad:
         n = RollBackward0()
@@ -2702,7 +2778,7 @@ def index_copy(input, dim, index, source):
 def _gather_check(a, d, idx, name, src=None):
     if idx.dtype not in (np.int64, np.int32):
         raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index")
-    if idx.ndim != a.ndim and not (a.ndim == 0 and idx.ndim <= 1):
+    if _max(idx.ndim, 1) != _max(a.ndim, 1):
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
     if a.ndim and idx.size:
         bad_self = builtins.any(idx.shape[i] > a.shape[i] for i in range(a.ndim) if i != d)
@@ -2724,6 +2800,8 @@ def _gather_check(a, d, idx, name, src=None):
 
 def _gidx(idx, d):
     """Full index arrays selecting ``idx`` along axis ``d`` (other axes by position)."""
+    if idx.ndim == 0:
+        return (idx,)
     grids = list(np.ogrid[tuple(slice(0, s) for s in idx.shape)])
     grids[d] = idx
     return tuple(grids)
@@ -2746,7 +2824,7 @@ def gather(input, dim, index, *, sparse_grad=False):
     if a.ndim == 0:
         r = _wrap(a.reshape(1)[idx].reshape(idx.shape))
     else:
-        r = _wrap(a[_gidx(idx, d)])
+        r = _wrap(np.asarray(a[_gidx(idx, d)]))
     if GRAD[0] and input._requires_grad:
         n = GatherBackward0()
         n.dim, n.shape = d, a.shape
@@ -2801,7 +2879,9 @@ class ScatterAddBackward0(Node):
 def _scatter_src(src, idx, dtype):
     if _isinstance(src, Tensor):
         s = src._data
-        if s.ndim and s.shape != idx.shape:
+        if s.ndim and not idx.ndim:
+            s = s.reshape(-1)[0]
+        elif s.ndim and s.shape != idx.shape:
             s = s[tuple(slice(0, k) for k in idx.shape)]
         return s.astype(dtype, copy=False)
     return np.asarray(src, dtype=dtype)
@@ -3130,7 +3210,23 @@ def stack(tensors, dim=0, *, out=None):
             raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(sh)} at entry 0 and "
                                f"{list(t._data.shape)} at entry {i}")
     d = _dim(dim, len(sh) + 1)
-    return cat([unsqueeze(t, d) for t in tensors], d, out=out)
+    dt = tensors[0]._data.dtype
+    if out is not None or builtins.any(t._data.dtype != dt for t in tensors):
+        return cat([unsqueeze(t, d) for t in tensors], d, out=out)
+    r = _wrap(np.stack([t._data for t in tensors], axis=d))
+    if needs(*tensors):
+        n = StackBackward0()
+        n.dim = d
+        record(r, n, *tensors)
+    return r
+
+
+class StackBackward0(Node):
+    __slots__ = ("dim",)
+
+    def backward(self, g):
+        d = self.dim
+        return tuple(None if nx is None else g.select(d, i) for i, nx in enumerate(self.next))
 
 
 def hstack(tensors):
@@ -3339,6 +3435,13 @@ class MatmulBackward(Node):
 def matmul(input, other, *, out=None):
     """Matrix product with NumPy/torch broadcasting rules for 1-D and batched operands."""
     a, b = input._data, other._data
+    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] and a.dtype is b.dtype and out is None:
+        r = _wrap(np.matmul(a, b))
+        if GRAD[0] and (input._requires_grad or other._requires_grad):
+            n = MmBackward0()
+            n.save(input, other)
+            record(r, n, input, other)
+        return r
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and "
                            f"{b.ndim}D")
@@ -3354,6 +3457,13 @@ def matmul(input, other, *, out=None):
             raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] "
                                "to have the same number of elements, but got "
                                f"{a.shape[0]} and {b.shape[0]} elements respectively")
+        if b.ndim >= 3:
+            nb = int(np.prod(np.broadcast_shapes(a.shape[:-2], b.shape[:-2])))
+            raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{nb}, {ka}] "
+                               f"but got: [{nb}, {kb}].")
+        if b.ndim == 1 and a.ndim > 2:
+            m = int(np.prod(a.shape[:-1]))
+            raise RuntimeError(f"size mismatch, got input ({m}), mat ({m}x{ka}), vec ({kb})")
         sa = "x".join(map(str, (a.shape if a.ndim > 1 else (1, a.shape[0]))[-2:]))
         if a.ndim > 2:
             sa = f"{int(np.prod(a.shape[:-1]))}x{a.shape[-1]}"
@@ -3371,10 +3481,25 @@ def matmul(input, other, *, out=None):
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
-        n = MmBackward0() if a.ndim == 2 and b.ndim == 2 else MatmulBackward()
+        n = MmBackward0() if a.ndim == 2 and b.ndim == 2 else _MATMUL_NODES.get((a.ndim, b.ndim), MatmulBackward)()
         n.save(input, other)
         record(r, n, input, other)
     return r
+
+
+class DotBackward0(MatmulBackward):
+    __slots__ = ()
+
+
+class MvBackward0(MatmulBackward):
+    __slots__ = ()
+
+
+class BmmBackward0(MatmulBackward):
+    __slots__ = ()
+
+
+_MATMUL_NODES = {(1, 1): DotBackward0, (2, 1): MvBackward0}
 
 
 def bmm(input, mat2, *, out=None):
@@ -3383,7 +3508,10 @@ def bmm(input, mat2, *, out=None):
     if input.shape[0] != mat2.shape[0] or input.shape[2] != mat2.shape[1]:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{input.shape[0]}, "
                            f"{input.shape[2]}] but got: [{mat2.shape[0]}, {mat2.shape[1]}].")
-    return matmul(input, mat2, out=out)
+    r = matmul(input, mat2, out=out)
+    if r.grad_fn.__class__ is MatmulBackward:
+        r.grad_fn.__class__ = BmmBackward0
+    return r
 
 
 def mv(input, vec):
@@ -3518,6 +3646,8 @@ def linear(input, weight, bias=None):
             r = matmul(input, weight)
             return r + bias if bias is not None else r
         _linear_error(input, weight)
+    if x.dtype is _F16 and (bias is None or bias._data.dtype is _F16):
+        return linear(input.float(), weight.float(), None if bias is None else bias.float()).half()
     out = np.matmul(x, w.T)
     if bias is not None:
         b = bias._data
@@ -3994,7 +4124,28 @@ def median(input, dim=None, keepdim=False):
     return RT["median"](vv, ii)
 
 
+def _quantile_check(name, input, q, interpolation):
+    """torch's argument checks for ``quantile`` / ``nanquantile``."""
+    if input._data.size == 0:
+        raise RuntimeError(f"{name}() input tensor must be non-empty")
+    if input._data.dtype.kind != "f":
+        raise RuntimeError(f"{name}() input tensor must be either float or double dtype")
+    if _isinstance(q, Tensor):
+        if q._data.ndim > 1:
+            raise RuntimeError(f"{name}() q must be a scalar or 1D tensor")
+        if q._data.dtype != input._data.dtype:
+            raise RuntimeError(f"{name}() q tensor must be same dtype as the input tensor")
+        if q._data.size and (q._data.min() < 0 or q._data.max() > 1):
+            raise RuntimeError(f"{name}() q values must be in the range [0, 1]")
+    elif not 0 <= q <= 1:
+        raise RuntimeError(f"{name}() q must be in the range [0, 1] but got {q}")
+    if interpolation not in ("linear", "lower", "higher", "midpoint", "nearest"):
+        raise RuntimeError(f"{name}() interpolation must be one of linear, lower, higher, midpoint or nearest, "
+                           f"but got {interpolation}")
+
+
 def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
+    _quantile_check("quantile", input, q, interpolation)
     x = input.reshape(-1) if dim is None else input
     d = 0 if dim is None else _dim(dim, x.ndim)
     v = sort(x, d, stable=True)[0]
@@ -4113,6 +4264,12 @@ def frexp(input):
 
 def histc(input, bins=100, min=0, max=0):  # noqa: A002
     a = input._data
+    if a.dtype.kind != "f":
+        raise NotImplementedError(f'"histogram_cpu" not implemented for \'{_tname(input.dtype)}\'')
+    if bins <= 0:
+        raise RuntimeError(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
+    if max < min:
+        raise RuntimeError("torch.histc: max must be larger than min")
     lo, hi = (float(min), float(max)) if (min != 0 or max != 0) else (float(a.min()), float(a.max()))
     if lo == hi:
         lo, hi = lo - 1, hi + 1
@@ -4317,6 +4474,8 @@ def _fast_inplace(npf, fn):
             return slow(self, other, *args, **kwargs)
         d = self._data
         o = other._data if _isinstance(other, Tensor) else scalar(other)
+        if d.dtype is _F16 and (type(o) is float or type(o) is int):
+            return slow(self, other)
         if d.dtype.kind != "f":
             ok = (d.dtype.kind == "b" and (not _isinstance(o, np.ndarray) and type(o) is builtins.bool or
                                            _isinstance(o, np.ndarray) and o.dtype == np.bool_)) or \
@@ -4350,8 +4509,42 @@ def relu_(input):
     return input
 
 
+class ZeroBackward0(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        return (zeros_like(g),)
+
+
+class FillBackward2(ZeroBackward0):
+    __slots__ = ()
+
+
+class FillBackward3(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        return zeros_like(g), g.sum()
+
+
+def _fill_graph(input, value, node):
+    """``fill_``/``zero_`` when autograd records it: the old history gets a zero gradient."""
+    _check_inplace(input)
+    shadow = _shadow(input)
+    v = value._data if _isinstance(value, Tensor) else value
+    r = _wrap(np.full(input._data.shape, v, input._data.dtype))
+    if _isinstance(value, Tensor):
+        record(r, FillBackward3(), shadow, value)
+    else:
+        record(r, node, shadow)
+    _transplant(input, r)
+    return input
+
+
 def zero_(input):
     """Fill with zeros in place."""
+    if GRAD[0] and input._requires_grad:
+        return _fill_graph(input, 0, ZeroBackward0())
     return fill_(input, 0)
 
 
@@ -4370,7 +4563,7 @@ def fill_(input, value):
         raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with {value._data.ndim} "
                            "dimensions.")
     if GRAD[0] and (input._requires_grad or (_isinstance(value, Tensor) and value._requires_grad)):
-        return _overwrite(input, value if _isinstance(value, Tensor) else _wrap(np.asarray(value, input._data.dtype)))
+        return _fill_graph(input, value, FillBackward2())
     d = input._data if input._data.flags.writeable else _V.writable(input, True)
     d[...] = value._data if _isinstance(value, Tensor) else value
     input._vc[0] += 1
@@ -4393,6 +4586,10 @@ def copy_(input, src, non_blocking=False):
 
 def _to_out(out, r):
     """Write ``r`` into a user-provided ``out=`` tensor (resizing when empty)."""
+    rk, ok = r._data.dtype.kind, out._data.dtype.kind
+    if (rk == "f" and ok in "iub") or (rk in "iuf" and ok == "b"):
+        raise RuntimeError(f"result type {_tname(D._BY_NP[r._data.dtype])} can't be cast to the desired output "
+                           f"type {_tname(D._BY_NP[out._data.dtype])}")
     if out._data.shape != r._data.shape:
         out._data = np.empty(r._data.shape, out._data.dtype)
     np.copyto(out._data, r._data, casting="unsafe")
@@ -4464,41 +4661,43 @@ def mse_loss_fused(input, target, mean=True):
 class NllLossBackward0(Node):
     """Gradient of the fused log-softmax + NLL: ``(softmax - onehot) * g / N``.
 
-    Saves ``exp(x - max)`` and its row sums, so the softmax is formed only when backward runs.
+    Saves ``exp(x - max)`` and its row sums, so the softmax is formed only when backward runs, and the
+    flat positions of the targets (``row * C + target``).
     """
 
-    __slots__ = ("tgt", "mean", "rows", "rsum")
+    __slots__ = ("tgt", "mean", "flat", "rsum")
 
     def backward(self, g):
         e, x = self.saved()
         sm = np.divide(e._data, self.rsum)
         if not GRAD[0]:
-            sm[self.rows, self.tgt] -= 1
-            sm *= g._data / sm.shape[0] if self.mean else g._data
+            sm.reshape(-1)[self.flat] -= 1
+            sm *= float(g._data) / sm.shape[0] if self.mean else float(g._data)
             return (_wrap(sm),)
         oh = np.zeros_like(sm)
-        oh[self.rows, self.tgt] = 1
+        oh.reshape(-1)[self.flat] = 1
         return ((softmax(x, 1) - _wrap(oh)) * (g / sm.shape[0] if self.mean else g),)
 
 
 def cross_entropy_fused(input, target, mean=True):
     """Cross-entropy of (N, C) logits and int64 class indices (all valid), log-softmax and NLL in one node."""
     x = input._data
-    n = x.shape[0]
+    n, c = x.shape
     m = np.maximum.reduce(x, 1, keepdims=True)
     e = np.subtract(x, m)
     np.exp(e, out=e)
     s = np.add.reduce(e, 1, keepdims=True)
-    rows = np.arange(n)
     t = target._data
+    flat = np.arange(0, n * c, c)
+    flat += t
     lse = np.log(s[:, 0])
     lse += m[:, 0]
-    lse -= x[rows, t]
+    lse -= x.reshape(-1)[flat]
     tot = np.add.reduce(lse)
     r = _wrap(np.asarray(tot / n if mean else tot, x.dtype))
     if GRAD[0] and input._requires_grad:
         node = NllLossBackward0()
-        node.tgt, node.mean, node.rows, node.rsum = t, mean, rows, s
+        node.tgt, node.mean, node.flat, node.rsum = t, mean, flat, s
         node.save(_wrap(e), input)
         node.next = (edge(input),)
         r._requires_grad = True
@@ -4784,7 +4983,12 @@ def nanmedian(input, dim=None, keepdim=False):
     if dim is None:
         a = input._data.reshape(-1)
         a = a[~np.isnan(a)] if a.dtype.kind == "f" else a
-        return _wrap(np.asarray(np.sort(a)[(a.size - 1) // 2] if a.size else np.nan, input._data.dtype))
+        r = _wrap(np.asarray(np.sort(a)[(a.size - 1) // 2] if a.size else np.nan, input._data.dtype))
+        if GRAD[0] and input._requires_grad:
+            n = NanmedianBackward0()
+            n.save(input, r)
+            record(r, n, input)
+        return r
     if input._data.dtype.kind != "f":
         return RT["nanmedian"](*median(input, dim, keepdim))
     d = _dim(dim, input.ndim)

@@ -6,7 +6,7 @@ from gradkit.nn.functional import one_hot
 
 from .._tensor import Size
 from . import constraints
-from ._special import xlogy
+from ..autograd.ops import xlogy
 from ._sampling import _Dirichlet
 from .exp_family import ExponentialFamily
 

@@ -6,7 +6,8 @@ import gradkit as _gk
 from .._tensor import Size
 from . import constraints
 from ._sampling import _standard_gamma
-from ._special import gammainc, xlogy
+from .._special_extra import gammainc
+from ..autograd.ops import xlogy
 from .exp_family import ExponentialFamily
 from .utils import _Number, broadcast_all
 

@@ -8,7 +8,7 @@ from functools import total_ordering
 import gradkit as _gk
 from gradkit.nn.functional import softplus
 
-from ._special import xlogy
+from ..autograd.ops import xlogy
 from .bernoulli import Bernoulli
 from .beta import Beta
 from .binomial import Binomial

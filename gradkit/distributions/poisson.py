@@ -5,7 +5,7 @@ import gradkit as _gk
 
 from .._tensor import Size
 from . import constraints
-from ._special import xlogy
+from ..autograd.ops import xlogy
 from .exp_family import ExponentialFamily
 from .utils import _Number, broadcast_all
 

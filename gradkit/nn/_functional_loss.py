@@ -303,7 +303,7 @@ def _nll_prepare(input: Tensor, target: Tensor, weight: Tensor | None, check_inp
         if t.ndim > 1:
             raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
         if x.ndim == 1 and t.size != 1:
-            raise RuntimeError(f"Expected target size {[]}, got {list(t.shape)}")
+            raise ValueError(f"For 1D input, 1D target must have size 1, but got target size: {t.size}")
         if x.ndim == 2 and t.ndim == 0:
             raise ValueError(f"Expected input batch_size ({x.shape[0]}) to match target batch_size (0).")
         out_shape = () if x.ndim == 1 else (x.shape[0],)
@@ -684,8 +684,10 @@ class _BCE(Function):
     def forward(ctx, input, target, weight, reduction):
         x, t = input._data, target._data
         w = None if weight is None else weight._data
-        if ((x < 0) | (x > 1)).any():
+        if not ((x >= 0) & (x <= 1)).all():
             raise RuntimeError("all elements of input should be between 0 and 1")
+        if not ((t >= 0) & (t <= 1)).all():
+            raise RuntimeError("all elements of target should be between 0 and 1")
         with np.errstate(divide="ignore"):
             lx = np.maximum(np.log(x), -100)
             l1x = np.maximum(np.log1p(-x), -100)

@@ -99,7 +99,20 @@ def _mask(cond: Tensor, like: Tensor) -> Tensor:
 # =========================================================================================
 def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """``y = x W^T + b``."""
-    return O.linear(input, weight, bias)
+    try:
+        return O.linear(input, weight, bias)
+    except AttributeError:
+        for pos, (name, v) in enumerate((("input", input), ("weight", weight)), 1):
+            if not isinstance(v, Tensor):
+                raise TypeError(f"linear(): argument '{name}' (position {pos}) must be Tensor, not "
+                                f"{_pytype(v)}") from None
+        raise
+
+
+def _pytype(v) -> str:
+    """A value's type as torch's argument parser names it (``numpy.ndarray``, ``list``)."""
+    t = type(v)
+    return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
 
 
 def identity(input: Tensor) -> Tensor:
@@ -1201,8 +1214,12 @@ def cosine_similarity(x1: Tensor, x2: Tensor, dim: int = 1, eps: float = 1e-8) -
         x1 = x1.to(D.get_default_dtype())
     if not x2.is_floating_point():
         x2 = x2.to(D.get_default_dtype())
-    shape = np.broadcast_shapes(tuple(x1.shape), tuple(x2.shape)) if tuple(x1.shape) != tuple(x2.shape) else None
-    if shape is not None:
+    shape = None
+    if tuple(x1.shape) != tuple(x2.shape):
+        try:
+            shape = np.broadcast_shapes(tuple(x1.shape), tuple(x2.shape))
+        except ValueError:
+            O._bc_error(x1._data, x2._data)
         x1, x2 = x1.expand(*shape), x2.expand(*shape)
     n1 = x1.norm(2, dim, keepdim=True).clone()
     n2 = x2.norm(2, dim, keepdim=True).clone()

@@ -18,6 +18,16 @@ from .optimizer import Optimizer, _as_float, _check_lr, _to_scalar
 __all__ = ["LBFGS"]
 
 
+def _axpy(a: np.ndarray, b: np.ndarray, alpha: Any) -> np.ndarray:
+    """``a + alpha * b`` rounded once, as torch's CPU ``add_(b, alpha=...)`` kernel (a fused multiply-add)."""
+    from .._random_ops import _fma32, _fma64
+    if a.dtype == np.float32:
+        return _fma32(b, np.float32(alpha), a)
+    if a.dtype == np.float64:
+        return _fma64(b, float(alpha), a)
+    return a + b * alpha
+
+
 def _cubic_interpolate(x1: Any, f1: Any, g1: Any, x2: Any, f2: Any, g2: Any,
                        bounds: tuple[Any, Any] | None = None) -> Any:
     """Minimizer of the cubic through (x1, f1, g1) and (x2, f2, g2), clipped to ``bounds``."""
@@ -192,7 +202,7 @@ class LBFGS(Optimizer):
         alpha = float(step_size)
         for p in self._params:
             n = p._data.size
-            p._data += update[offset:offset + n].reshape(p._data.shape) * alpha
+            p._data[...] = _axpy(p._data, update[offset:offset + n].reshape(p._data.shape), alpha)
             p._vc[0] += 1
             offset += n
         if offset != self._numel():
@@ -296,11 +306,12 @@ class LBFGS(Optimizer):
                 q = np.negative(flat_grad)
                 for i in range(num_old - 1, -1, -1):
                     al[i] = old_stps[i].dot(q) * ro[i]
-                    q += old_dirs[i] * float(-al[i])
-                d = r = q * H_diag
+                    q = _axpy(q, old_dirs[i], -al[i])
+                r = q * H_diag
                 for i in range(num_old):
                     be_i = old_dirs[i].dot(r) * ro[i]
-                    r += old_stps[i] * float(al[i] - be_i)
+                    r = _axpy(r, old_stps[i], al[i] - be_i)
+                d = r
 
             if prev_flat_grad is None:
                 prev_flat_grad = flat_grad.copy()

@@ -84,9 +84,9 @@ def _get_value(x: Any) -> Any:
 def _to_scalar(x: Any) -> Any:
     """Hyper-parameter value as the kernels see it: a Tensor becomes a 0-d NumPy scalar of its
     dtype (so arithmetic with it rounds like torch's 0-d tensor arithmetic); numbers stay numbers."""
-    if isinstance(x, Tensor):
-        return x._data.reshape(())[()]
-    return x
+    if x.__class__ is float or x.__class__ is int or not isinstance(x, Tensor):
+        return x
+    return x._data.reshape(())[()]
 
 
 def _as_float(x: Any) -> float:

@@ -8,10 +8,10 @@ from typing import Any
 
 from . import hooks
 
-__all__ = ["data", "hooks", "safetensors"]
+__all__ = ["checkpoint", "data", "hooks", "safetensors"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("data", "safetensors"):
+    if name in ("checkpoint", "data", "safetensors"):
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -50,6 +50,12 @@ class Linear(Module):
             init.uniform_(self.bias, -bound, bound)
 
     def forward(self, input: Tensor) -> Tensor:
+        if type(self) is Linear:
+            # the registered parameters are what ``self.weight``/``self.bias`` return unless a subclass (e.g. a
+            # parametrization) intervenes; reading them directly skips Module.__getattr__ (~1 µs each)
+            p = self._parameters
+            if "weight" in p and "bias" in p:
+                return F.linear(input, p["weight"], p["bias"])
         return F.linear(input, self.weight, self.bias)
 
     def extra_repr(self) -> str:

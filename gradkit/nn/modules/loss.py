@@ -140,8 +140,12 @@ class BCEWithLogitsLoss(_Loss):
         self.register_buffer("pos_weight", pos_weight)
 
     def forward(self, input: Tensor, target: Tensor) -> Tensor:
-        return F.binary_cross_entropy_with_logits(input, target, self.weight, pos_weight=self.pos_weight,
-                                                  reduction=self.reduction)
+        b = self._buffers
+        if type(self) is BCEWithLogitsLoss and "weight" in b and "pos_weight" in b:
+            w, pw = b["weight"], b["pos_weight"]
+        else:
+            w, pw = self.weight, self.pos_weight
+        return F.binary_cross_entropy_with_logits(input, target, w, pos_weight=pw, reduction=self.reduction)
 
 
 class HingeEmbeddingLoss(_Loss):
@@ -207,7 +211,9 @@ class CrossEntropyLoss(_WeightedLoss):
         self.label_smoothing = label_smoothing
 
     def forward(self, input: Tensor, target: Tensor) -> Tensor:
-        return F.cross_entropy(input, target, weight=self.weight, ignore_index=self.ignore_index,
+        b = self._buffers
+        w = b["weight"] if type(self) is CrossEntropyLoss and "weight" in b else self.weight
+        return F.cross_entropy(input, target, weight=w, ignore_index=self.ignore_index,
                                reduction=self.reduction, label_smoothing=self.label_smoothing)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..._tensor import Tensor
+from ...autograd import ops as _ops
 from ...autograd.grad_mode import no_grad
 from .. import functional as F
 from ..modules.conv import ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
@@ -12,7 +13,7 @@ from ..modules.module import Module
 from . import parametrize
 from .weight_norm import norm_except_dim
 
-__all__ = ["weight_norm", "spectral_norm"]
+__all__ = ["weight_norm", "spectral_norm", "orthogonal"]
 
 
 class _WeightNorm(Module):
@@ -104,4 +105,114 @@ def spectral_norm(module: Module, name: str = "weight", n_power_iterations: int 
     if dim is None:
         dim = 1 if isinstance(module, (ConvTranspose1d, ConvTranspose2d, ConvTranspose3d)) else 0
     parametrize.register_parametrization(module, name, _SpectralNorm(weight, n_power_iterations, dim, eps))
+    return module
+
+
+def _householder_product(A: Tensor, tau: Tensor) -> Tensor:
+    """First ``k`` columns of ``H_1 ... H_k`` with ``H_i = I - tau_i v_i v_i^T`` (``v_i``: column ``i`` of ``A``
+    below the diagonal, with an implicit 1 on it), built from differentiable ops."""
+    from ... import _creation as C
+    n, k = A.shape[-2], A.shape[-1]
+    eye = C.eye(n, dtype=A.dtype)
+    rows = C.arange(n).unsqueeze(-1)
+    Q = eye.expand(*A.shape[:-2], n, n)
+    for i in range(k):
+        v = A[..., :, i:i + 1] * (rows > i) + (rows == i).to(A.dtype)
+        Q = Q - (Q @ v) @ (tau[..., i:i + 1].unsqueeze(-1) * v.mT)
+    return Q[..., :k]
+
+
+def _make_orthogonal(A: Tensor) -> Tensor:
+    from ... import linalg
+    Q, R = linalg.qr(A)
+    return Q * R.diagonal(dim1=-2, dim2=-1).sgn().unsqueeze(-2)
+
+
+class _Orthogonal(Module):
+    def __init__(self, weight: Tensor, orthogonal_map: str, *, use_trivialization: bool = True) -> None:
+        super().__init__()
+        self.shape = weight.shape
+        self.orthogonal_map = orthogonal_map
+        if use_trivialization:
+            self.register_buffer("base", None)
+
+    def forward(self, X: Tensor) -> Tensor:
+        from ... import _creation as C
+        from ... import linalg
+        n, k = X.size(-2), X.size(-1)
+        transposed = n < k
+        if transposed:
+            X = X.mT
+            n, k = k, n
+        if self.orthogonal_map in ("matrix_exp", "cayley"):
+            X = X.tril()
+            if n != k:
+                X = _ops.cat([X, X.new_zeros(n, n - k).expand(*X.shape[:-2], -1, -1)], dim=-1)
+            A = X - X.mT
+            if self.orthogonal_map == "matrix_exp":
+                Q = linalg.matrix_exp(A)
+            else:
+                eye = C.eye(n, dtype=A.dtype)
+                Q = linalg.solve(eye - 0.5 * A, eye + 0.5 * A)
+            if n != k:
+                Q = Q[..., :k]
+        else:
+            A = X.tril(diagonal=-1)
+            tau = 2.0 / (1.0 + (A * A).sum(dim=-2))
+            Q = _householder_product(A, tau)
+            Q = Q * X.diagonal(dim1=-2, dim2=-1).int().unsqueeze(-2)
+        if hasattr(self, "base"):
+            Q = self.base @ Q
+        if transposed:
+            Q = Q.mT
+        return Q
+
+    def right_inverse(self, Q: Tensor) -> Tensor:
+        from ... import _creation as C
+        from ... import _random_ops as R
+        if Q.shape != self.shape:
+            raise ValueError(f"Expected a matrix or batch of matrices of shape {self.shape}. "
+                             f"Got a tensor of shape {Q.shape}.")
+        Q_init = Q
+        n, k = Q.size(-2), Q.size(-1)
+        if n < k:
+            Q = Q.mT
+            n, k = k, n
+        if not hasattr(self, "base"):
+            if self.orthogonal_map in ("matrix_exp", "cayley"):
+                raise NotImplementedError("It is not possible to assign to the matrix exponential or the Cayley "
+                                          "parametrizations when use_trivialization=False.")
+            raise NotImplementedError("gradkit's orthogonal(use_trivialization=False) cannot assign with householder")
+        with no_grad():
+            if n == k:
+                eye = C.eye(n, dtype=Q.dtype)
+                if not bool(((Q.mT @ Q) - eye).abs().max() <= 1e-5 * n):
+                    Q = _make_orthogonal(Q)
+                else:
+                    Q = Q.clone()
+            else:
+                N = R.randn(*(tuple(Q.size()[:-2]) + (n, n - k)), dtype=Q.dtype)
+                Q = _make_orthogonal(_ops.cat([Q, N], dim=-1))
+        self.base = Q
+        neg_id = C.zeros_like(Q_init)
+        neg_id.diagonal(dim1=-2, dim2=-1).fill_(-1.0)
+        return neg_id
+
+
+def orthogonal(module: Module, name: str = "weight", orthogonal_map: str | None = None, *,
+               use_trivialization: bool = True) -> Module:
+    """Make ``module.<name>`` an orthogonal matrix (or batch), through ``matrix_exp``, ``cayley`` or
+    ``householder`` applied to a trainable unconstrained parameter (times a fixed ``base`` when trivialized)."""
+    weight = getattr(module, name, None)
+    if not isinstance(weight, Tensor):
+        raise ValueError(f"Module '{module}' has no parameter or buffer with name '{name}'")
+    if weight.ndim < 2:
+        raise ValueError(f"Expected a matrix or batch of matrices. Got a tensor of {weight.ndim} dimensions.")
+    if orthogonal_map is None:
+        orthogonal_map = "matrix_exp" if weight.size(-2) == weight.size(-1) else "householder"
+    if orthogonal_map not in ("matrix_exp", "cayley", "householder"):
+        raise ValueError('orthogonal_map has to be one of "matrix_exp", "cayley", "householder". '
+                         f"Got: {orthogonal_map}")
+    orth = _Orthogonal(weight, orthogonal_map, use_trivialization=use_trivialization)
+    parametrize.register_parametrization(module, name, orth, unsafe=True)
     return module

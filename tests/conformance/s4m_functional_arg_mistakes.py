@@ -1,0 +1,56 @@
+# Wrong argument usage in torch.nn.functional and tensor methods.
+import torch
+import torch.nn.functional as F
+
+
+def attempt(label, fn):
+    try:
+        out = fn()
+        print(label, "ok", out)
+    except Exception as e:  # noqa: BLE001
+        print(label, type(e).__name__, str(e))
+
+
+torch.manual_seed(0)
+x = torch.randn(2, 4)
+attempt("dropout_p", lambda: F.dropout(x, p=1.2))
+attempt("dropout_eval_default", lambda: torch.equal(F.dropout(x, 0.5, training=False), x))
+attempt("softmax_sum", lambda: round(F.softmax(x, dim=1).sum().item(), 4))
+attempt("softmax_dtype", lambda: F.softmax(x, dim=1, dtype=torch.float64).dtype)
+attempt("one_hot_neg", lambda: F.one_hot(torch.tensor([-1, 0])))
+attempt("one_hot_auto", lambda: F.one_hot(torch.tensor([0, 2])).shape)
+attempt("pad_odd", lambda: F.pad(x, (1,)))
+attempt("pad_ok", lambda: F.pad(x, (1, 2)).shape)
+attempt("pad_mode", lambda: F.pad(x, (1, 1), mode="wrap"))
+attempt("interpolate_2d", lambda: F.interpolate(x, scale_factor=2))
+attempt("interpolate_both", lambda: F.interpolate(torch.randn(1, 1, 4), size=8, scale_factor=2))
+attempt("interpolate_none", lambda: F.interpolate(torch.randn(1, 1, 4)))
+attempt("normalize_dim", lambda: F.normalize(x, dim=2))
+attempt("normalize_ok", lambda: round(F.normalize(x, dim=1).norm(dim=1).sum().item(), 4))
+attempt("cosine_shape", lambda: F.cosine_similarity(x, torch.randn(3, 4)))
+attempt("embedding_float", lambda: F.embedding(torch.tensor([0.0]), torch.randn(3, 2)))
+attempt("conv_weight", lambda: F.conv2d(torch.randn(1, 1, 4, 4), torch.randn(2, 2, 3, 3)))
+attempt("avg_pool_pad", lambda: F.avg_pool2d(torch.randn(1, 1, 4, 4), 2, padding=2))
+attempt("layer_norm", lambda: F.layer_norm(x, (3,)))
+attempt("batch_norm_stats", lambda: F.batch_norm(x, torch.zeros(3), torch.ones(3)))
+attempt("gelu_approx", lambda: F.gelu(x, approximate="fast"))
+attempt("leaky_neg", lambda: F.leaky_relu(x, negative_slope=-0.1).shape)
+attempt("hardtanh", lambda: F.hardtanh(x, 1.0, -1.0))
+attempt("clamp_none", lambda: x.clamp())
+attempt("clamp_min_gt_max", lambda: torch.clamp(torch.tensor([0.5, 2.0]), min=1.0, max=0.0))
+attempt("topk_neg", lambda: x.topk(-1))
+attempt("multinomial_neg", lambda: torch.multinomial(torch.tensor([-0.1, 1.0]), 1))
+attempt("multinomial_zero", lambda: torch.multinomial(torch.tensor([0.0, 0.0]), 1))
+attempt("multinomial_many", lambda: torch.multinomial(torch.tensor([0.5, 0.5]), 3))
+attempt("normal_std", lambda: torch.normal(0.0, -1.0, size=(2,)))
+attempt("bernoulli_p", lambda: torch.bernoulli(torch.tensor([1.5])))
+attempt("randint_range", lambda: torch.randint(3, 3, (2,)))
+attempt("linspace_steps", lambda: torch.linspace(0, 1, -1))
+attempt("arange_wrong_sign", lambda: torch.arange(0, 5, -1))
+attempt("eye_neg", lambda: torch.eye(-2))
+attempt("repeat_interleave", lambda: torch.tensor([1, 2]).repeat_interleave(torch.tensor([1, 2, 3])))
+attempt("masked_fill_float_mask", lambda: x.masked_fill(x, 0.0))
+attempt("masked_fill_shape", lambda: x.masked_fill(torch.tensor([True, False, True]), 0.0))
+attempt("where_cond_float", lambda: torch.where(x, x, x))
+attempt("sort_desc", lambda: x.sort(descending=True).values.shape)
+attempt("clip_grad_norm_type", lambda: float(torch.nn.utils.clip_grad_norm_([torch.ones(2, requires_grad=True)], 1.0)))

@@ -1,0 +1,33 @@
+# torch.Generator usage and state shapes.
+import torch
+
+g = torch.Generator()
+print(g.initial_seed())
+g.manual_seed(42)
+print(g.initial_seed())
+s = g.get_state()
+print(type(s).__name__, s.shape, s.dtype, s.device)
+print(torch.get_rng_state().shape, torch.get_rng_state().dtype)
+a = torch.rand(3, generator=g)
+g.set_state(s)
+b = torch.rand(3, generator=g)
+print(a, torch.equal(a, b))
+print(torch.randn(2, generator=torch.Generator().manual_seed(7)))
+print(torch.randint(0, 10, (5,), generator=torch.Generator().manual_seed(7)))
+print(torch.randperm(6, generator=torch.Generator().manual_seed(7)))
+print(g.device)
+st = torch.get_rng_state()
+x1 = torch.randn(3)
+torch.set_rng_state(st)
+x2 = torch.randn(3)
+print(torch.equal(x1, x2))
+print(torch.initial_seed())
+torch.manual_seed(123)
+print(torch.initial_seed(), torch.rand(2))
+gen = torch.manual_seed(5)
+print(type(gen).__name__, gen.initial_seed())
+try:
+    torch.Generator().set_state(torch.zeros(3))
+except Exception as e:  # noqa: BLE001
+    print(type(e).__name__)
+print(torch.default_generator.initial_seed())

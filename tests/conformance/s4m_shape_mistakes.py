@@ -1,0 +1,55 @@
+# Shape mistakes beginners hit in matmul / Linear / cat / view, printed with the exception text.
+import torch
+import torch.nn as nn
+
+
+def attempt(label, fn):
+    try:
+        out = fn()
+        print(label, "ok", out)
+    except Exception as e:  # noqa: BLE001
+        print(label, type(e).__name__, str(e))
+
+
+torch.manual_seed(3)
+x = torch.randn(8, 10)
+w = torch.randn(8, 10)
+attempt("matmul", lambda: torch.matmul(x, w))
+attempt("matmul_fix", lambda: torch.matmul(x, w.T).shape)
+attempt("mm_vec", lambda: torch.mm(x, torch.randn(10)))
+attempt("mv", lambda: torch.mv(x, torch.randn(8)))
+attempt("dot", lambda: torch.dot(torch.randn(3), torch.randn(4)))
+attempt("dot2d", lambda: torch.dot(x, x))
+attempt("matmul_1d", lambda: torch.randn(3) @ torch.randn(4))
+attempt("matmul_3d", lambda: torch.randn(2, 3, 4) @ torch.randn(2, 5, 6))
+attempt("matmul_scalar", lambda: torch.tensor(2.0) @ torch.randn(3))
+fc = nn.Linear(784, 10)
+img = torch.randn(4, 1, 28, 28)
+attempt("linear_img", lambda: fc(img))
+attempt("linear_flat", lambda: fc(img.view(4, -1)).shape)
+attempt("linear_flatten", lambda: fc(torch.flatten(img, 1)).shape)
+attempt("linear_1d", lambda: nn.Linear(3, 2)(torch.randn(4)))
+attempt("cat_rows", lambda: torch.cat([torch.randn(2, 3), torch.randn(2, 4)]))
+attempt("cat_cols", lambda: torch.cat([torch.randn(2, 3), torch.randn(2, 4)], dim=1).shape)
+attempt("cat_dims", lambda: torch.cat([torch.randn(2, 3), torch.randn(3)]))
+attempt("cat_empty", lambda: torch.cat([]))
+attempt("cat_tensor", lambda: torch.cat(torch.randn(2, 3)))
+attempt("stack_sizes", lambda: torch.stack([torch.randn(3), torch.randn(4)]))
+t = torch.arange(12).reshape(3, 4)
+attempt("view_t", lambda: t.t().view(12))
+attempt("view_perm", lambda: t.reshape(3, 2, 2).permute(2, 0, 1).view(-1, 3))
+attempt("view_contig", lambda: t.t().contiguous().view(12))
+attempt("view_bad", lambda: t.view(5, 3))
+attempt("view_neg", lambda: t.view(-1, 5))
+attempt("reshape_bad", lambda: t.reshape(7))
+attempt("view_two_neg", lambda: t.view(-1, -1))
+attempt("is_contig", lambda: (t.is_contiguous(), t.t().is_contiguous()))
+attempt("expand_bad", lambda: torch.randn(2, 3).expand(4, 3))
+attempt("expand_ok", lambda: torch.randn(1, 3).expand(4, 3).shape)
+attempt("broadcast", lambda: torch.randn(3, 4) + torch.randn(3))
+attempt("broadcast_ok", lambda: (torch.randn(3, 4) + torch.randn(4)).shape)
+attempt("squeeze_unsq", lambda: (torch.randn(3) + torch.randn(3, 1)).shape)
+attempt("unsqueeze_dim", lambda: torch.randn(3).unsqueeze(2))
+attempt("flatten_dims", lambda: torch.randn(2, 3).flatten(2))
+attempt("bmm", lambda: torch.bmm(torch.randn(2, 3, 4), torch.randn(3, 4, 5)))
+attempt("addmm", lambda: torch.addmm(torch.randn(2, 2), torch.randn(2, 3), torch.randn(2, 3)))

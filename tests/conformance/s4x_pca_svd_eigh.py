@@ -1,0 +1,40 @@
+# PCA with torch.linalg.svd / eigh / pca_lowrank-free workflows, sign-normalised.
+import torch
+
+torch.manual_seed(0)
+X = torch.randn(40, 5) @ torch.tensor([[3.0, 0, 0, 0, 0], [1.0, 2.0, 0, 0, 0], [0, 0.5, 1.0, 0, 0],
+                                        [0, 0, 0, 0.5, 0], [0.2, 0, 0, 0, 0.1]])
+Xc = X - X.mean(dim=0, keepdim=True)
+U, S, Vh = torch.linalg.svd(Xc, full_matrices=False)
+print(U.shape, S.shape, Vh.shape)
+print(S)
+signs = torch.sign(Vh[:, 0:1])
+Vn = Vh * signs
+print(Vn)
+print(torch.allclose(U @ torch.diag(S) @ Vh, Xc, atol=1e-4))
+cov = Xc.T @ Xc / (X.shape[0] - 1)
+evals, evecs = torch.linalg.eigh(cov)
+print(evals)
+order = torch.argsort(evals, descending=True)
+evecs = evecs[:, order]
+evecs = evecs * torch.sign(evecs[0:1, :])
+print(evecs.T)
+print((S ** 2 / (X.shape[0] - 1)))
+explained = S ** 2 / (S ** 2).sum()
+print(explained, explained.cumsum(0))
+proj = Xc @ Vn[:2].T
+print(proj[:5])
+recon = proj @ Vn[:2] + X.mean(0)
+print(((recon - X) ** 2).mean())
+print(torch.linalg.svdvals(Xc))
+Uf, Sf, Vhf = torch.linalg.svd(Xc[:4])
+print(Uf.shape, Sf.shape, Vhf.shape)
+print(torch.linalg.eigvalsh(cov), torch.linalg.eigvalsh(cov, UPLO="U"))
+print(torch.cov(X.T).sub(cov).abs().max() < 1e-4)
+A = torch.tensor([[2.0, 1.0], [1.0, 2.0]], requires_grad=True)
+w, v = torch.linalg.eigh(A)
+w.sum().backward()
+print(w, A.grad)
+B = torch.randn(4, 3, requires_grad=True)
+torch.linalg.svdvals(B).sum().backward()
+print(B.grad.abs().sum())

@@ -1,0 +1,41 @@
+# numerical stability: log_softmax vs log(softmax), logsumexp trick, sigmoid / BCE with large logits.
+import torch
+import torch.nn.functional as F
+
+x = torch.tensor([[1000.0, 0.0, -1000.0], [1.0, 2.0, 3.0], [-50.0, -60.0, -70.0]])
+print(F.log_softmax(x, dim=1))
+print(torch.log(F.softmax(x, dim=1)))
+print(F.softmax(x, dim=1))
+print(torch.logsumexp(x, dim=1), torch.log(torch.exp(x).sum(1)))
+m = x.max(dim=1, keepdim=True).values
+print(m.squeeze(1) + torch.log(torch.exp(x - m).sum(1)))
+z = torch.tensor([-100.0, -20.0, -5.0, 0.0, 5.0, 20.0, 100.0])
+print(torch.sigmoid(z), 1 / (1 + torch.exp(-z)))
+print(F.logsigmoid(z), torch.log(torch.sigmoid(z)))
+print(F.softplus(z), torch.log1p(torch.exp(z)), F.softplus(z, beta=2, threshold=10))
+t = torch.tensor([0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+print(F.binary_cross_entropy_with_logits(z, t), F.binary_cross_entropy_with_logits(z, t, reduction="none"))
+print(F.binary_cross_entropy(torch.sigmoid(z), t, reduction="none"))
+print(F.binary_cross_entropy(torch.sigmoid(z), t))
+print(F.binary_cross_entropy_with_logits(z, t, pos_weight=torch.tensor(3.0)))
+print(F.cross_entropy(x, torch.tensor([2, 0, 1])), F.nll_loss(torch.log(F.softmax(x, 1)), torch.tensor([2, 0, 1])))
+print(torch.exp(torch.tensor([88.0, 89.0, 710.0])), torch.exp(torch.tensor([710.0], dtype=torch.float64)))
+print(torch.log(torch.tensor([0.0, 1e-45, 1e-38])), torch.log1p(torch.tensor([1e-10, 1e-7])), torch.expm1(torch.tensor([1e-10])))
+print(torch.tensor(1e-8) + 1 - 1, torch.tensor(1e-8, dtype=torch.float64) + 1 - 1)
+print(torch.tanh(torch.tensor([50.0, -50.0])), torch.special.expit(z), torch.special.logit(torch.tensor([0.0, 0.25, 1.0])))
+print(torch.special.logit(torch.tensor([0.0, 1.0]), eps=1e-6), torch.special.xlogy(torch.tensor([0.0, 2.0]), torch.tensor([0.0, 3.0])))
+zz = z.clone().requires_grad_(True)
+F.binary_cross_entropy_with_logits(zz, t).backward()
+print(zz.grad)
+zz.grad = None
+F.log_softmax(zz, 0).sum().backward()
+print(zz.grad)
+zz.grad = None
+torch.logsumexp(zz, 0).backward()
+print(zz.grad)
+xx = x.clone().requires_grad_(True)
+F.cross_entropy(xx, torch.tensor([2, 0, 1]), label_smoothing=0.1).backward()
+print(xx.grad)
+print(torch.norm(torch.tensor([1e20, 1e20])), torch.tensor([1e20, 1e20]).pow(2).sum().sqrt())
+print(torch.var(torch.tensor([1e4 + 1, 1e4 + 2, 1e4 + 3])), torch.tensor([3e38]) * 10, -torch.tensor([3e38]) * 10)
+print(torch.nan_to_num(torch.tensor([float("nan"), float("inf"), -float("inf"), 1.0])), torch.nan_to_num(torch.tensor([float("inf")]), posinf=5.0))

@@ -1,0 +1,42 @@
+# mean/std/var with correction, quantile, median, cov/corrcoef, histc, bincount, cumulative ops, logsumexp.
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(5, 6)
+print(x.mean(), x.mean(0), x.mean(dim=1, keepdim=True))
+for c in (0, 1, 2):
+    print("corr", c, x.std(correction=c), x.var(dim=0, correction=c))
+print(x.std(unbiased=False), x.var(1, unbiased=True), x.std(dim=(0, 1)))
+print(torch.std_mean(x, dim=0), torch.var_mean(x, dim=1, correction=0))
+q = torch.tensor([0.1, 0.25, 0.5, 0.9])
+for interp in ("linear", "lower", "higher", "midpoint", "nearest"):
+    print(interp, torch.quantile(x, q, dim=1, interpolation=interp))
+print(torch.quantile(x.flatten(), 0.3), x.flatten().quantile(q, keepdim=True).shape)
+print(torch.nanquantile(torch.tensor([1.0, float("nan"), 3.0, 2.0]), 0.5))
+print(x.median(), x.median(dim=1), torch.median(x[:, 0]))
+print(torch.nanmedian(torch.tensor([[1.0, float("nan"), 2.0, 5.0]]), dim=1))
+e = torch.tensor([1.0, 2.0, 2.0, 3.0, 4.0, 4.0])
+print(e.median(), torch.mode(torch.tensor([1, 2, 2, 3, 3, 3])))
+print(torch.cov(x), torch.cov(x, correction=0).diagonal())
+print(torch.cov(x, fweights=torch.tensor([1, 2, 1, 1, 3, 1]), aweights=torch.rand(6)))
+print(torch.corrcoef(x))
+v = torch.tensor([0.5, 1.5, 2.5, 2.7, 4.0, -1.0, 10.0])
+print(torch.histc(v, bins=4, min=0, max=4), torch.histc(v, bins=5))
+print(torch.histogram(v, bins=3))
+print(torch.bincount(torch.tensor([0, 1, 1, 3, 5, 5, 5])), torch.bincount(torch.tensor([1, 1, 2]), minlength=5))
+print(torch.bincount(torch.tensor([0, 2, 2]), weights=torch.tensor([0.5, 1.0, 2.5])))
+print(x.cumsum(0)[-1], x.cumprod(1)[:, -1], torch.logcumsumexp(x, dim=1)[:, -1])
+print(torch.cummax(x[0], 0), torch.cummin(x[1], dim=0))
+print(torch.logsumexp(x, dim=1), torch.logsumexp(x, dim=(0, 1)), x.exp().sum(1).log())
+for T in (0.1, 0.5, 1.0, 2.0, 10.0):
+    print("T", T, torch.softmax(x[0] / T, dim=0))
+print(torch.special.logsumexp(x, 0), torch.special.log_softmax(x[0], 0))
+print(x.sum(dtype=torch.float64), x.prod(1), x.amax(1), x.amin(0), x.aminmax())
+print(x.nansum(), x.nanmean(), torch.count_nonzero(x > 0, dim=0))
+print(x.norm(dim=1), x.abs().max(dim=1).values, x.argmax(), x.argmin(dim=0))
+xs = torch.randn(4, requires_grad=True)
+(xs.std() + xs.var(correction=0) + xs.logsumexp(0) + xs.cumsum(0).sum() + xs.cumprod(0).sum()).backward()
+print(xs.grad)
+xs.grad = None
+(torch.quantile(xs, 0.3) + xs.median()).backward()
+print(xs.grad)
