@@ -531,3 +531,35 @@ def test_custom_backward_gradient_shape_checks_and_slot_names():
     assert results[0][0] == results[1][0]
     assert_close(results[0][1], results[1][1])
     assert results[0][2:] == results[1][2:]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("alpha", [0.3123, -2, 1e-3])
+def test_add_sub_with_alpha_round_once(dtype, alpha):
+    rng = _rng(21)
+    a = (rng.standard_normal((50, 40)) * 5).astype(dtype)
+    b = (rng.standard_normal(40) * 5).astype(dtype)
+    for op in ("add", "sub"):
+        res = []
+        for T in (torch, gradkit):
+            A, B = T.tensor(a), T.tensor(b)
+            inplace = A.clone()
+            getattr(inplace, op + "_")(B, alpha=alpha)
+            res.append((getattr(T, op)(A, B, alpha=alpha), inplace, getattr(T, op)(A, 2.5, alpha=alpha)))
+        assert_close(res[0], res[1], rtol=0, atol=0)
+    run_both(lambda T, x, y: T.add(x, y, alpha=alpha) * T.sub(x, y, alpha=alpha), [a[:3], b], requires_grad=(0, 1))
+    with pytest.raises(RuntimeError):
+        gradkit.add(gradkit.ones(2, 3, dtype=gradkit.float64), gradkit.ones(4, dtype=gradkit.float64), alpha=0.5)
+
+
+def test_clip_grad_norm_coefficient_rounds_like_torch():
+    rng = _rng(22)
+    for _ in range(300):
+        g0 = (rng.standard_normal(int(rng.integers(1, 40))) * rng.choice([0.1, 10.0, 1000.0])).astype(np.float32)
+        mx = float(rng.choice([0.5, 1.0, 10.0, 3.3]))
+        res = []
+        for T in (torch, gradkit):
+            p = T.nn.Parameter(T.tensor(g0 * 0))
+            p.grad = T.tensor(g0.copy())
+            res.append((T.nn.utils.clip_grad_norm_([p], mx), p.grad))
+        assert_close(res[0], res[1], rtol=0, atol=0)

@@ -120,15 +120,31 @@ def _deprecated_overload(name, sig, new_sig):
 _WARNED_OVERLOADS: set = set()
 
 
+def _axpy(x, y, alpha):
+    """``x + alpha * y`` for ``add``/``sub`` with ``alpha``: torch's CPU kernel rounds float32/float64 once (a
+    fused multiply-add)."""
+    dt = x.dtype if _isinstance(x, np.ndarray) else np.asarray(y).dtype
+    if dt.kind != "f" or dt.itemsize < 4:
+        return _bin(np.add, x, y * alpha)
+    from .._random_ops import _fma32, _fma64
+    cdt = np.float64 if dt.itemsize == 8 else np.float32
+    xa = np.asarray(x, dtype=dt).astype(cdt, copy=False)
+    ya = np.asarray(y, dtype=dt).astype(cdt, copy=False)
+    try:
+        np.broadcast_shapes(xa.shape, ya.shape)
+    except ValueError:
+        _bc_error(x, y)
+    r = _fma64(ya, float(alpha), xa) if cdt is np.float64 else _fma32(ya, np.float32(alpha), xa)
+    return np.asarray(r).astype(dt, copy=False)
+
+
 def add(input, other, _other=_NOARG, *, alpha=1, out=None):
     """``input + alpha * other`` with broadcasting and torch's type promotion."""
     if _other is not _NOARG:
         _deprecated_overload("add", "Number alpha, Tensor other", "Tensor other, *, Number alpha = 1")
         alpha, other = other, _other
     x, y, _ = prep(input, other)
-    if alpha != 1:
-        y = y * alpha
-    r = _wrap(_bin(np.add, x, y))
+    r = _wrap(_bin(np.add, x, y) if alpha == 1 else _axpy(x, y, alpha))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):
@@ -152,9 +168,7 @@ def sub(input, other, _other=_NOARG, *, alpha=1, out=None):
         raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
                            "to invert a mask, use the `~` or `logical_not()` operator instead.")
     x, y, _ = prep(input, other)
-    if alpha != 1:
-        y = y * alpha
-    r = _wrap(_bin(np.subtract, x, y))
+    r = _wrap(_bin(np.subtract, x, y) if alpha == 1 else _axpy(x, y, -alpha))
     if out is not None:
         return _to_out(out, r)
     if needs(input, other):

@@ -8,7 +8,7 @@ data = torch.randn(200, dtype=torch.float64) * 1.7 + 0.4
 mu = torch.zeros((), dtype=torch.float64, requires_grad=True)
 log_sigma = torch.zeros((), dtype=torch.float64, requires_grad=True)
 opt = torch.optim.Adam([mu, log_sigma], lr=0.05)
-for step in range(300):
+for step in range(200):
     opt.zero_grad()
     sigma = log_sigma.exp()
     nll = (0.5 * ((data - mu) / sigma) ** 2 + log_sigma + 0.5 * math.log(2 * math.pi)).mean()

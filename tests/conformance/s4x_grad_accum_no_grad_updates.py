@@ -7,7 +7,7 @@ y = (X @ torch.tensor([1.0, -2.0, 0.5]) + 0.3).unsqueeze(1)
 W = torch.zeros(3, 1, requires_grad=True)
 b = torch.zeros(1, requires_grad=True)
 vel = [torch.zeros_like(W), torch.zeros_like(b)]
-for epoch in range(30):
+for epoch in range(20):
     for i in range(0, 32, 8):
         xb, yb = X[i:i + 8], y[i:i + 8]
         loss = ((xb @ W + b - yb) ** 2).mean() / 4

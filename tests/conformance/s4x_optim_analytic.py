@@ -36,7 +36,7 @@ for fname, fn, start in (("rosen", rosen, [-1.5, 2.0]), ("bowl", bowl, [2.0, 2.0
     for name, make in opts.items():
         p = torch.tensor(start, requires_grad=True)
         opt = make([p])
-        for step in range(60):
+        for step in range(40):
             opt.zero_grad()
             loss = fn(p)
             loss.backward()

@@ -14,11 +14,11 @@ def beale(p):
 
 
 for fn, start in ((rosen, [-1.0, 1.5]), (beale, [1.0, 1.0])):
-    for lr in (1e-4, 1e-3, 3e-3):
+    for lr in (1e-4, 1e-3, 2e-3):
         p = torch.tensor(start, requires_grad=True)
         opt = torch.optim.SGD([p], lr=lr, momentum=0.9)
         best = math.inf
-        for i in range(150):
+        for i in range(100):
             opt.zero_grad()
             l = fn(p)
             if not torch.isfinite(l):
@@ -33,7 +33,7 @@ for fn, start in ((rosen, [-1.0, 1.5]), (beale, [1.0, 1.0])):
         p = torch.tensor(start, requires_grad=True)
         opt = torch.optim.Adam([p], lr=lr)
         sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=0.99)
-        for i in range(150):
+        for i in range(100):
             opt.zero_grad()
             l = fn(p)
             l.backward()

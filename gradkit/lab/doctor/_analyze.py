@@ -206,7 +206,7 @@ def analyze(rec: Recorder) -> list[Finding]:
                                    "first": first, "last": last, "median_update_ratio": med_ratio,
                                    "lr": lr}))
         elif frac_down >= 0.8 and 0 < drop < 0.5 and late_rate > 0.3 * early_rate and \
-                (not math.isfinite(med_ratio) or med_ratio < 2e-2) and not dead_findings:
+                (not math.isfinite(med_ratio) or med_ratio < 1e-1) and not dead_findings:
             ev = [f"loss fell only {drop:.1%} in {len(l)} steps ({_g(first)} → {_g(last)}) and was still falling "
                   f"at the same pace at the end ({late_rate:.1%} in the last {q} steps)"]
             if math.isfinite(med_ratio):

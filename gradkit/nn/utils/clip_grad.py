@@ -141,7 +141,7 @@ def clip_grads_with_norm_(parameters: _TensorOrTensors, max_norm: float, total_n
     if not grads:
         return
     tn = total_norm._data
-    coef = np.minimum(tn.dtype.type(max_norm) / (tn + tn.dtype.type(1e-6)), tn.dtype.type(1.0))
+    coef = np.minimum(np.reciprocal(tn + tn.dtype.type(1e-6)) * tn.dtype.type(max_norm), tn.dtype.type(1.0))
     for g in grads:
         a = g._data
         np.multiply(a, coef.astype(a.dtype), out=a)
