@@ -147,3 +147,28 @@ def _legacy_new(like: Tensor, *args, **kwargs) -> Tensor:
     if not args:
         return _gk.empty(0, dtype=like.dtype)
     return _gk.tensor(args[0], dtype=like.dtype)
+
+
+def _count_and_param(dist, total_count, probs, logits) -> None:
+    """Set ``total_count`` and ``probs`` or ``logits`` (exactly one), broadcast together, on a count distribution
+    (Binomial, NegativeBinomial); ``_param`` is whichever was given."""
+    if (probs is None) == (logits is None):
+        raise ValueError("Either `probs` or `logits` must be specified, but not both.")
+    if probs is not None:
+        dist.total_count, dist.probs = broadcast_all(total_count, probs)
+        dist._param = dist.probs
+    else:
+        dist.total_count, dist.logits = broadcast_all(total_count, logits)
+        dist._param = dist.logits
+    dist.total_count = dist.total_count.type_as(dist._param)
+
+
+def _expand_count_and_param(dist, new, batch_shape) -> None:
+    """Give ``new`` the expanded ``total_count`` and ``probs``/``logits`` of count distribution ``dist``."""
+    new.total_count = dist.total_count.expand(batch_shape)
+    if "probs" in dist.__dict__:
+        new.probs = dist.probs.expand(batch_shape)
+        new._param = new.probs
+    if "logits" in dist.__dict__:
+        new.logits = dist.logits.expand(batch_shape)
+        new._param = new.logits
