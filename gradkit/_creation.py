@@ -251,6 +251,8 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, re
     check_device(device)
     if not isinstance(size, (tuple, list, Size)):
         raise TypeError(f"full(): argument 'size' (position 1) must be tuple of ints, not {type(size).__name__}")
+    if fill_value is None:
+        raise TypeError("full(): argument 'fill_value' (position 2) must be Number, not NoneType")
     dt = _np_dtype(dtype, _fill_dtype(fill_value))
     v = fill_value._data if isinstance(fill_value, Tensor) else fill_value
     return _make(np.full(_size_arg((size,) if not isinstance(size, (tuple, list, Size)) else size, "full"), v, dt),
@@ -406,6 +408,11 @@ def meshgrid(*tensors, indexing: str | None = None):
         warnings.warn("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.",
                       UserWarning, stacklevel=2)
         indexing = "ij"
+    if not tensors:
+        raise RuntimeError("meshgrid expects a non-empty TensorList")
+    for t in tensors:
+        if t.dtype is not tensors[0].dtype:
+            raise RuntimeError("meshgrid expects all tensors to have the same dtype")
     shape = [t.numel() for t in tensors]
     if indexing == "xy" and len(shape) >= 2:
         shape[0], shape[1] = shape[1], shape[0]

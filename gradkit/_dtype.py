@@ -18,7 +18,7 @@ class TorchNamed(type):
     """Metaclass whose classes print under torch's names: ``<class 'torch.Tensor'>``, not gradkit's module."""
 
     def __repr__(cls) -> str:
-        mod = cls.__module__
+        mod = cls.__dict__.get("_torch_module") or cls.__module__
         if mod in ("gradkit._tensor", "gradkit._dtype"):
             return f"<class 'torch.{cls.__qualname__}'>"
         if mod.startswith("gradkit."):

@@ -149,10 +149,49 @@ def _contains(self, element) -> bool:
 
 
 Tensor.__contains__ = _contains
-Tensor.T = property(lambda self: O.permute(self, tuple(range(self._data.ndim - 1, -1, -1))))
-Tensor.mT = property(lambda self: O.transpose(self, -2, -1))
-Tensor.H = property(lambda self: O.permute(self, tuple(range(self._data.ndim - 1, -1, -1))))
-Tensor.mH = Tensor.mT
+
+
+def _T(self):
+    nd = self._data.ndim
+    if nd > 2 or nd == 0:
+        import warnings
+        warnings.warn("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases." if nd == 0
+                      else "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated "
+                      "and it will throw an error in a future release. Consider `x.mT` to transpose batches of "
+                      "matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a "
+                      "tensor.", UserWarning, stacklevel=2)
+    return O.permute(self, tuple(range(nd - 1, -1, -1)))
+
+
+Tensor.T = property(_T)
+
+
+def _matrix_t(name):
+    def get(self):
+        nd = self._data.ndim
+        if nd < 2:
+            if nd == 0:
+                import warnings
+                warnings.warn(f"Tensor.{name} is deprecated on 0-D tensors. This function is the identity in these "
+                              "cases.", UserWarning, stacklevel=2)
+                return self
+            raise RuntimeError(f"tensor.{name} is only supported on matrices or batches of matrices. Got "
+                               f"{nd}-D tensor.")
+        return O.transpose(self, -2, -1)
+    return property(get)
+
+
+def _h(self):
+    nd = self._data.ndim
+    if nd != 2 and nd != 0:
+        raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {nd}-D tensor."
+                           + (" For batches of matrices, consider using tensor.mH" if nd > 2 else ""))
+    return O.permute(self, tuple(range(nd - 1, -1, -1)))
+
+
+Tensor.mT = _matrix_t("mT")
+Tensor.H = property(_h)
+Tensor.mH = _matrix_t("mH")
 
 
 def _flip(self, *dims, **kw):
@@ -213,6 +252,9 @@ def _unfold(self, dimension, size, step):
     """Sliding windows of ``size`` with ``step`` along ``dimension`` as a new last dim."""
     d = O._dim(dimension, max(self.ndim, 1))
     n = self.shape[d] if self.ndim else 1
+    if size < 0 or step <= 0 or size > n:
+        raise RuntimeError(f"size is {size} but must be >= 0" if size < 0 else f"step is {step} but must be > 0"
+                           if step <= 0 else f"maximum size for tensor at dimension {d} is {n} but size is {size}")
     count = (n - size) // step + 1
     from ._tensor import _wrap
     if not (self.requires_grad and O.GRAD[0]) and self.ndim and count > 0:
@@ -242,6 +284,14 @@ def _heaviside(self, values):
 
 
 Tensor.heaviside = _heaviside
+
+
+def _where(self, condition, y):
+    """``self`` where ``condition`` holds, else ``y`` (``torch.where(condition, self, y)``)."""
+    return O.where(condition, self, y)
+
+
+Tensor.where = _where
 Tensor.apply_ = lambda self, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data)), self)[1]
 Tensor.map_ = lambda self, other, fn: (self._data.__setitem__(..., np.vectorize(fn)(self._data, other._data)),
                                        self)[1]

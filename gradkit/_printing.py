@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import math
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -23,13 +22,15 @@ _FLOAT_NAMES = frozenset({"float64", "float32", "float16", "bfloat16"})
 _INT_NAMES = frozenset({"int64", "int32", "int16", "int8", "uint8"})
 
 
-@dataclasses.dataclass
 class _PrintOptions:
-    precision: int = 4
-    threshold: float = 1000
-    edgeitems: int = 3
-    linewidth: int = 80
-    sci_mode: bool | None = None
+    __slots__ = ("precision", "threshold", "edgeitems", "linewidth", "sci_mode")
+
+    def __init__(self) -> None:
+        self.precision: int = 4
+        self.threshold: float = 1000
+        self.edgeitems: int = 3
+        self.linewidth: int = 80
+        self.sci_mode: bool | None = None
 
 
 PRINT_OPTS = _PrintOptions()
@@ -74,7 +75,7 @@ def set_printoptions(
 
 def get_printoptions() -> dict[str, Any]:
     """Return the current print options as a dict accepted by ``set_printoptions(**opts)``."""
-    return dataclasses.asdict(PRINT_OPTS)
+    return {k: getattr(PRINT_OPTS, k) for k in _PrintOptions.__slots__}
 
 
 @contextlib.contextmanager

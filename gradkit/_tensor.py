@@ -213,7 +213,10 @@ class Tensor(metaclass=D.TorchNamed):
         return st if dim is None else st[_dim(dim, self._data.ndim)]
 
     def is_contiguous(self, memory_format=None) -> bool:
-        return self._data.flags.c_contiguous
+        if memory_format is None:
+            return self._data.flags.c_contiguous
+        from .autograd.ops import _is_contiguous_as
+        return _is_contiguous_as(self._data, memory_format)
 
     def data_ptr(self) -> int:
         return self._data.__array_interface__["data"][0]
@@ -534,7 +537,16 @@ class Tensor(metaclass=D.TorchNamed):
         dev = kwargs.pop("device", None)
         copy = kwargs.pop("copy", False)
         kwargs.pop("non_blocking", None)
-        kwargs.pop("memory_format", None)
+        fmt = kwargs.pop("memory_format", None)
+        if fmt is not None and getattr(fmt, "name", "preserve_format") != "preserve_format":
+            r = self.to(*args, copy=copy, dtype=dt, device=dev, **kwargs)
+            from .autograd.ops import _channels_last_rank, _suggest_format
+            _channels_last_rank(r._data, fmt)
+            if r is self:
+                return r if _suggest_format(r._data) == fmt.name else r.clone(memory_format=fmt)
+            r._data = r.clone(memory_format=fmt)._data if fmt.name != "contiguous_format" \
+                else np.ascontiguousarray(r._data)
+            return r
         if kwargs:
             raise TypeError(f"to() received an invalid combination of arguments - got {list(kwargs)}")
         for a in args:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -221,6 +220,7 @@ class profile:
                    "tid": 0, "cat": "user_annotation"} for e in self._events]
         tmp = path + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:
+            import json
             json.dump({"traceEvents": events}, f)
             f.flush()
             os.fsync(f.fileno())

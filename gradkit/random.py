@@ -58,13 +58,32 @@ def _unpack_seed(s) -> int:
 class Generator:
     """A CPU pseudo-random number generator (mt19937) whose draws match torch's bit for bit."""
 
-    __slots__ = ("__weakref__", "_bg", "_device", "_fresh_next", "_next_double", "_next_float", "_seed")
+    __slots__ = ("__weakref__", "_device", "_fresh_next", "_mt", "_next_double", "_next_float", "_seed")
 
     def __init__(self, device="cpu") -> None:
         T.check_device(device)
         self._device = T.device("cpu")
-        self._bg = np.random.MT19937(0)
+        self._mt = None
         self._set_seed(_DEFAULT_SEED)
+
+    @property
+    def _bg(self):
+        """The mt19937 engine, built on first use so that ``import gradkit`` does not load ``numpy.random``."""
+        if self._mt is None:
+            from numpy.random import MT19937
+            self._mt = MT19937(0)
+            self._seed_engine(self._seed)
+        return self._mt
+
+    @_bg.setter
+    def _bg(self, engine) -> None:
+        self._mt = engine
+
+    def _seed_engine(self, s: int) -> None:
+        try:
+            self._mt._legacy_seeding(s & 0xFFFFFFFF)
+        except AttributeError:
+            self._mt.state = {"bit_generator": "MT19937", "state": {"key": _init_genrand(s), "pos": _N}}
 
     @property
     def device(self) -> T.device:
@@ -75,10 +94,8 @@ class Generator:
         self._next_double = None
         self._next_float = None
         self._fresh_next = 0
-        try:
-            self._bg._legacy_seeding(s & 0xFFFFFFFF)
-        except AttributeError:
-            self._bg.state = {"bit_generator": "MT19937", "state": {"key": _init_genrand(s), "pos": _N}}
+        if self._mt is not None:
+            self._seed_engine(s)
 
     def manual_seed(self, seed) -> Generator:
         """Seed the generator with an integer (negative values wrap to 64-bit unsigned); returns self."""
@@ -142,7 +159,8 @@ class Generator:
 
     def __setstate__(self, d) -> None:
         self._device = T.device("cpu")
-        self._bg = np.random.MT19937(0)
+        self._mt = None
+        self._seed = 0
         self.set_state(T._wrap(np.frombuffer(d["state"], dtype=np.uint8).copy()))
 
     def __repr__(self) -> str:

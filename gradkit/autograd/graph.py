@@ -1,6 +1,8 @@
 """Graph nodes: each non-leaf tensor's ``grad_fn`` and each leaf's gradient accumulator."""
 from __future__ import annotations
 
+from .._dtype import TorchNamed
+
 __all__ = ["Node", "AccumulateGrad", "FREED", "saved_tensors_hooks", "save_on_cpu", "disable_saved_tensors_hooks"]
 
 _NUM = (int, float, bool, type(None))
@@ -11,7 +13,18 @@ FREED = ("Trying to backward through the graph a second time (or directly access
          "graph a second time or if you need to access saved tensors after calling backward.")
 
 
-class Node:
+class _NodeNamed(TorchNamed):
+    """Built-in backward nodes print bare, as torch's C++ nodes do (``<class 'MulBackward0'>``); the nodes of
+    custom Functions print under ``torch.autograd.function``."""
+
+    def __repr__(cls) -> str:
+        mod = cls.__module__
+        if mod.startswith("gradkit.") and mod != "gradkit.autograd.function":
+            return f"<class '{cls.__qualname__}'>"
+        return TorchNamed.__repr__(cls)
+
+
+class Node(metaclass=_NodeNamed):
     """One recorded operation.
 
     ``next`` holds, per differentiable input, the node its gradient flows to (None where the input
@@ -30,7 +43,7 @@ class Node:
 
     def save(self, *tensors) -> None:
         self.s = tensors
-        self.sv = tuple(t._vc[0] if t.__class__ not in _NUM else None for t in tensors)
+        self.sv = [t._vc[0] if t.__class__ not in _NUM else None for t in tensors]
         if _SAVED_HOOKS:
             _pack_saved(self, tensors)
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import _dtype as D
 from .. import _stl_select
+from .._blas import threads_for as _bt
 from .._tensor import Size, Tensor, _dim, _size_arg, _wrap
 from . import _views as _V
 from ._core import GRAD, Node, as_t, edge, fl, fresh, grad_home, needs, prep, record, rtype, scalar, unb
@@ -559,8 +560,29 @@ def atan2(input, other, *, out=None):
 arctan2 = atan2
 
 
+class HypotBackward0(Node):
+    __slots__ = ("ash", "adt", "bsh", "bdt")
+
+    def backward(self, g):
+        a, b, r = self.saved()
+        na, nb = self.next
+        return (unb(g * a / r, self.ash, self.adt) if na is not None else None,
+                unb(g * b / r, self.bsh, self.bdt) if nb is not None else None)
+
+
 def hypot(input, other):
-    return sqrt(input * input + other * other)
+    """``sqrt(input**2 + other**2)`` without intermediate overflow."""
+    x, y, dt = prep(input, other)
+    if dt.kind != "f":
+        raise NotImplementedError(f'"hypot_cpu" not implemented for \'{_tname(D.to_dtype(dt))}\'')
+    r = _wrap(np.hypot(x, y))
+    if needs(input, other):
+        n = HypotBackward0()
+        a, b = _t(input, r), _t(other, r)
+        n.ash, n.adt, n.bsh, n.bdt = a._data.shape, a._data.dtype, b._data.shape, b._data.dtype
+        n.save(a, b, r)
+        record(r, n, input, other)
+    return r
 
 
 def logaddexp(input, other):
@@ -604,6 +626,13 @@ def xlogy(input, other, *, out=None):
 
 def lerp(input, end, weight):
     """``input + weight * (end - input)``."""
+    if _isinstance(end, Tensor) and end._data.dtype != input._data.dtype:
+        raise RuntimeError(f"expected dtype {_cname(input.dtype)} for `end` but got dtype {_cname(end.dtype)}")
+    if _isinstance(weight, Tensor) and weight._data.ndim and weight._data.dtype != input._data.dtype:
+        raise RuntimeError(f"expected dtype {_cname(input.dtype)} for `weight` but got dtype {_cname(weight.dtype)}")
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f'"lerp_kernel_{"tensor" if _isinstance(weight, Tensor) else "scalar"}" not '
+                                  f"implemented for '{_tname(input.dtype)}'")
     if _isinstance(end, Tensor) and end._data.shape != input._data.shape:
         try:
             np.broadcast_shapes(input._data.shape, end._data.shape)
@@ -617,6 +646,9 @@ def addcmul(input, tensor1, tensor2, _tensor2=_NOARG, *, value=1):
         _deprecated_overload("addcmul", "Number value, Tensor tensor1, Tensor tensor2",
                              "Tensor tensor1, Tensor tensor2, *, Number value = 1")
         value, tensor1, tensor2 = tensor1, tensor2, _tensor2
+    if _isinstance(value, float) and input._data.dtype.kind != "f" and tensor1._data.dtype.kind != "f" and \
+            tensor2._data.dtype.kind != "f":
+        value = int(value)
     return input + value * (tensor1 * tensor2)
 
 
@@ -625,6 +657,13 @@ def addcdiv(input, tensor1, tensor2, _tensor2=_NOARG, *, value=1):
         _deprecated_overload("addcdiv", "Number value, Tensor tensor1, Tensor tensor2",
                              "Tensor tensor1, Tensor tensor2, *, Number value = 1")
         value, tensor1, tensor2 = tensor1, tensor2, _tensor2
+    if tensor1._data.dtype.kind in "iub" and tensor2._data.dtype.kind in "iub":
+        raise RuntimeError(
+            "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a "
+            "true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value "
+            "* torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / "
+            "tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value "
+            "* tensor1 / tensor2), for all dtypes.")
     return input + value * (tensor1 / tensor2)
 
 
@@ -677,7 +716,15 @@ logical_xor = _logical(np.logical_xor)
 
 
 def logical_not(input, *, out=None):
-    return _wrap(np.logical_not(input._data))
+    r = _wrap(np.logical_not(input._data))
+    return _to_out(out, r) if out is not None else r
+
+
+def _cname(dt):
+    """The C++ type name torch prints in some dtype errors (``float``, ``long int``)."""
+    return {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int", "int32": "int",
+            "int16": "short int", "int8": "signed char", "uint8": "unsigned char", "bool": "bool",
+            "bfloat16": "c10::BFloat16"}[dt.name]
 
 
 def _bitwise(npf, name):
@@ -708,6 +755,8 @@ def equal(input, other) -> bool:
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    if _isinstance(other, Tensor) and input._data.dtype != other._data.dtype:
+        raise RuntimeError(f"{_tname(input.dtype)} did not match {_tname(other.dtype)}")
     x, y, _ = prep(input, other)
     return _wrap(np.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
@@ -790,7 +839,16 @@ acos, AcosBackward0 = _unary("AcosBackward0", np.arccos, lambda x: -rsqrt(1 - x 
 atan, AtanBackward0 = _unary("AtanBackward0", np.arctan, lambda x: 1 / (1 + x * x))
 sinh, SinhBackward0 = _unary("SinhBackward0", np.sinh, lambda x: cosh(x))
 cosh, CoshBackward0 = _unary("CoshBackward0", np.cosh, lambda x: sinh(x))
-tanh, TanhBackward0 = _unary("TanhBackward0", np.tanh, lambda r: 1 - r * r, uses_out=True)
+def _tanh_d(r):
+    """``1 - r*r`` rounded once, as torch's fused multiply-add kernel does for float32."""
+    a = r._data
+    if a.dtype == np.float32 and not (GRAD[0] and r._requires_grad):
+        w = a.astype(np.float64)
+        return _wrap((1.0 - w * w).astype(np.float32))
+    return 1 - r * r
+
+
+tanh, TanhBackward0 = _unary("TanhBackward0", np.tanh, _tanh_d, uses_out=True)
 asinh, AsinhBackward0 = _unary("AsinhBackward0", np.arcsinh, lambda x: rsqrt(x * x + 1))
 acosh, AcoshBackward0 = _unary("AcoshBackward0", np.arccosh, lambda x: rsqrt(x * x - 1))
 atanh, AtanhBackward0 = _unary("AtanhBackward0", np.arctanh, lambda x: 1 / (1 - x * x))
@@ -1150,17 +1208,51 @@ class ClampBackward1(Node):
         return (where(m, g, zeros_like(g)),)
 
 
+class ClampBackward0(Node):
+    __slots__ = ()
+
+    def backward(self, g):
+        x, lo, hi = self.saved()
+        nx, nl, nh = self.next
+        z = zeros_like(g)
+        if lo is not None and hi is not None:
+            gx = where((x >= lo) & (x <= hi), g, z) if nx is not None else None
+            gl = where((x < lo) & (lo < hi), g, z) if nl is not None else None
+            gh = where((x > hi) | (hi < lo), g, z) if nh is not None else None
+        elif lo is not None:
+            gx = where(x >= lo, g, z) if nx is not None else None
+            gl = where(x < lo, g, z) if nl is not None else None
+            gh = None
+        else:
+            gx = where(x <= hi, g, z) if nx is not None else None
+            gl = None
+            gh = where(x > hi, g, z) if nh is not None else None
+        return tuple(None if t is None else unb(t, v._data.shape, v._data.dtype)
+                     for t, v in ((gx, x), (gl, lo), (gh, hi)))
+
+
 def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
     """Limit values to ``[min, max]``; bounds may be numbers or tensors."""
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if _isinstance(min, Tensor) or _isinstance(max, Tensor):
-        r = input
-        if min is not None:
-            r = maximum(r, _t(min, input))
-        if max is not None:
-            r = minimum(r, _t(max, input))
-        return _to_out(out, r) if out is not None else r
+        g0 = GRAD[0]
+        GRAD[0] = False
+        try:
+            r = input
+            if min is not None:
+                r = maximum(r, _t(min, input))
+            if max is not None:
+                r = minimum(r, _t(max, input))
+        finally:
+            GRAD[0] = g0
+        if out is not None:
+            return _to_out(out, r)
+        if needs(input, min, max):
+            n = ClampBackward0()
+            n.save(input, min, max)
+            record(r, n, input, min, max)
+        return r
     a = input._data
     lo, hi = scalar(min), scalar(max)
     if a.dtype.kind != "f" and (type(lo) is float or type(hi) is float):
@@ -1349,6 +1441,9 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
     a = input._data
     if dtype is not None:
         a = a.astype(D.np_of(D.as_dtype(dtype)))
+        if a.dtype.kind != "f":
+            raise RuntimeError("mean(): could not infer output dtype. Optional dtype must be either a floating point "
+                               f"or complex dtype. Got: {_tname(D.as_dtype(dtype))}")
     elif a.dtype.kind != "f":
         raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point "
                            f"or complex dtype. Got: {_tname(input.dtype)}")
@@ -1445,13 +1540,15 @@ def _cum_np(fn, a, d, dtype):
     return fn(a, axis=d, dtype=out)
 
 
-def cumsum(input, dim=None, *, dtype=None):
+def cumsum(input, dim=None, *, dtype=None, out=None):
     """Running sum along ``dim``."""
     if dim is None:
         raise TypeError('cumsum() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _dim(dim, a.ndim)
     r = _wrap(_cum_np(np.cumsum, a, d, dtype) if a.ndim else a.astype(_sum_np_dtype(a, dtype) or a.dtype))
+    if out is not None:
+        return _to_out(out, r)
     if GRAD[0] and input._requires_grad:
         n = CumsumBackward0()
         n.dim, n.dt = d, a.dtype
@@ -1477,12 +1574,14 @@ class CumprodBackward0(Node):
         return ((rows * upper * gm.unsqueeze(-2)).sum(-1).movedim(-1, d),)
 
 
-def cumprod(input, dim=None, *, dtype=None):
+def cumprod(input, dim=None, *, dtype=None, out=None):
     if dim is None:
         raise TypeError('cumprod() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _dim(dim, a.ndim)
     r = _wrap(_cum_np(np.cumprod, a, d, dtype))
+    if out is not None:
+        return _to_out(out, r)
     if GRAD[0] and input._requires_grad:
         n = CumprodBackward0()
         n.dim = d
@@ -1930,10 +2029,10 @@ def _infer_shape(shape, numel):
     if len(neg) > 1:
         raise RuntimeError("only one dimension can be inferred")
     known = 1
-    for s in shape:
+    for i, s in enumerate(shape):
         if s != -1:
             if s < 0:
-                raise RuntimeError(f"invalid shape dimension {s}")
+                raise RuntimeError(f"invalid shape dimension {s} at index {i} of shape {list(shape)}")
             known *= s
     if neg:
         if known == 0 or numel % known:
@@ -2132,6 +2231,9 @@ class TBackward0(Node):
 
 
 def adjoint(input):
+    if input._data.ndim < 2:
+        raise RuntimeError(f"tensor.adjoint() is only supported on matrices or batches of matrices. Got "
+                           f"{input._data.ndim}-D tensor.")
     return transpose(input, -2, -1)
 
 
@@ -2139,8 +2241,16 @@ def movedim(input, source, destination):
     a = input._data
     src = [source] if _isinstance(source, int) else list(source)
     dst = [destination] if _isinstance(destination, int) else list(destination)
+    if len(src) != len(dst):
+        raise RuntimeError(f"movedim: Invalid source or destination dims: source ({src} dims) should contain the "
+                           f"same number of dims as destination ({dst} dims)")
+    src0, dst0 = src, dst
     src = [_dim(s, a.ndim) for s in src]
     dst = [_dim(s, a.ndim) for s in dst]
+    if len(set(src)) != len(src):
+        raise RuntimeError(f"movedim: repeated dim in `source` ({src0})")
+    if len(set(dst)) != len(dst):
+        raise RuntimeError(f"movedim: repeated dim in `destination` ({dst0})")
     order = [i for i in range(a.ndim) if i not in src]
     for d, s in sorted(zip(dst, src)):
         order.insert(d, s)
@@ -2236,6 +2346,8 @@ class RepeatBackward0(Node):
 
 def repeat(input, *sizes):
     """Tile the tensor ``sizes`` times along each dim."""
+    if not sizes:
+        raise TypeError('repeat() missing 1 required positional arguments: "repeats"')
     reps = _shape_args(sizes)
     a = input._data
     if len(reps) < a.ndim:
@@ -2261,7 +2373,13 @@ def tile(input, *dims):
     return repeat(input, dims)
 
 
-def repeat_interleave(input, repeats, dim=None, *, output_size=None):
+def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
+    if repeats is None:
+        if input._data.ndim > 1:
+            raise RuntimeError("repeat_interleave only accept 1D vector as repeat")
+        if input._data.dtype.kind not in "iu":
+            raise NotImplementedError(f'"repeat_interleave_cpu" not implemented for \'{_tname(input.dtype)}\'')
+        return _wrap(np.repeat(np.arange(len(input._data)), input._data))
     if not _isinstance(input, Tensor):
         return _wrap(np.repeat(np.arange(len(repeats._data)), repeats._data))
     x = input.reshape(-1) if dim is None else input
@@ -2327,6 +2445,13 @@ def roll(input, shifts, dims=None):
 
 
 def rot90(input, k=1, dims=(0, 1)):
+    nd = input._data.ndim
+    if len(dims) != 2:
+        raise RuntimeError(f"expected total rotation dims == 2, but got dims = {len(dims)}")
+    if nd < 2:
+        raise RuntimeError(f"expected total dims >= 2, but got total dims = {nd}")
+    if _dim(dims[0], nd) == _dim(dims[1], nd):
+        raise RuntimeError(f"expected rotation dims to be different, but got dim0 = {dims[0]} and dim1 = {dims[1]}")
     k %= 4
     d0, d1 = dims
     if k == 0:
@@ -2605,6 +2730,13 @@ def setitem(input, idx, value):
         shape = input._data.shape
         flat = _check_index(_check_index(np.arange(input._data.size).reshape(shape), split[0]), split[1])
         ix = np.unravel_index(flat, shape)
+    if _isinstance(value, Tensor) and np.may_share_memory(input._data, value._data):
+        try:
+            dst = input._data[ix] if split is None and _is_basic(ix) else input._data
+        except (IndexError, ValueError, TypeError):
+            dst = None
+        if dst is not None:
+            _no_partial_overlap(dst, value._data)
     if _isinstance(value, Tensor) and value._data.dtype != input._data.dtype and value._data.ndim \
             and not _is_basic(ix):
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
@@ -2944,6 +3076,38 @@ def scatter_add(input, dim, index, src):
     return r
 
 
+class ScatterReduceBackward0(Node):
+    __slots__ = ("dim", "reduce", "include_self")
+
+    def backward(self, g):
+        x, idx, src, res = self.saved()
+        d, red = self.dim, self.reduce
+        if red == "sum":
+            gx, gs = g, g.gather(d, idx)
+        elif red == "prod":
+            mx = x.masked_fill(x == 0, 1)
+            gx = g * mx.scatter_reduce(d, idx, src, "prod", include_self=self.include_self) / mx
+            sz = src == 0
+            nz = zeros_like(x).scatter_add(d, idx, sz.to(x.dtype)).gather(d, idx)
+            single = sz & (nz == 1)
+            msr = x.scatter_reduce(d, idx, src.masked_fill(single, 1), "prod", include_self=self.include_self)
+            gs = where(single, (g * msr).gather(d, idx), (g * res).gather(d, idx) / src.masked_fill(sz, 1))
+        elif red == "mean":
+            n = (ones_like(g) if self.include_self else zeros_like(g)).scatter_add(d, idx, ones_like(src))
+            n = n.masked_fill(n == 0, 1)
+            gx, gs = g / n, g.gather(d, idx) / n.gather(d, idx)
+        else:
+            val = res.gather(d, idx)
+            xr = (x == res).to(x.dtype)
+            sr = (src == val).to(x.dtype)
+            dist = g / xr.scatter_add(d, idx, sr)
+            gx, gs = xr * dist, sr * dist.gather(d, idx)
+        if not self.include_self:
+            gx = gx.scatter(d, idx, 0.0)
+        na, ns = self.next
+        return (gx if na is not None else None), (gs if ns is not None else None)
+
+
 def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
     a = input._data.copy()
     d = _dim(dim, _max(a.ndim, 1))
@@ -2972,7 +3136,13 @@ def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
         a = a / np.maximum(cnt, 1) if a.dtype.kind == "f" else a // np.maximum(cnt, 1)
     else:
         raise RuntimeError(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
-    return _wrap(a.astype(input._data.dtype, copy=False))
+    r = _wrap(a.astype(input._data.dtype, copy=False))
+    if needs(input, src) and src._data.shape == idx.shape:
+        n = ScatterReduceBackward0()
+        n.dim, n.reduce, n.include_self = d, reduce, include_self
+        n.save(input, index, src, r)
+        record(r, n, input, src)
+    return r
 
 
 def masked_select(input, mask):
@@ -3139,12 +3309,23 @@ class UnbindBackward0(SelectBackward0):
     __slots__ = ()
 
 
+def _hvsplit(name, input, sections, d, need):
+    a = input._data
+    if a.ndim < need:
+        raise RuntimeError(f"torch.{name} requires a tensor with at least {need} dimension, but got a tensor with "
+                           f"{a.ndim} dimensions!")
+    if _isinstance(sections, int) and (sections == 0 or a.shape[d] % sections):
+        raise RuntimeError(f"torch.{name} attempted to split along dimension {d}, but the size of the dimension "
+                           f"{a.shape[d]} is not divisible by the split_size {sections}!")
+    return tensor_split(input, sections, d)
+
+
 def hsplit(input, sections):
-    return tensor_split(input, sections, 1 if input.ndim > 1 else 0)
+    return _hvsplit("hsplit", input, sections, 1 if input._data.ndim > 1 else 0, 1)
 
 
 def vsplit(input, sections):
-    return tensor_split(input, sections, 0)
+    return _hvsplit("vsplit", input, sections, 0, 2)
 
 
 class CatBackward0(Node):
@@ -3367,7 +3548,12 @@ def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     ar = np.arange(input.shape[-1])
     rows = ar + (0 if offset >= 0 else -offset)
     cols = ar + (offset if offset >= 0 else 0)
-    return index_put(z, (Ellipsis, _wrap(rows), _wrap(cols)), input)
+    r = index_put(z, (Ellipsis, _wrap(rows), _wrap(cols)), input)
+    nd = input._data.ndim + 1
+    d1, d2 = _dim(dim1, nd), _dim(dim2, nd)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    return r if (d1, d2) == (nd - 2, nd - 1) else movedim(r, (nd - 2, nd - 1), (d1, d2))
 
 
 def trace(input):
@@ -3409,6 +3595,7 @@ def mm(input, mat2, *, out=None):
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} and "
                            f"{b.shape[0]}x{b.shape[1]})")
     _check_mm(input, mat2, "mm")
+    _bt(a.size * b.shape[1])
     r = _wrap(np.matmul(a, b))
     if out is not None:
         return _to_out(out, r)
@@ -3450,6 +3637,7 @@ def matmul(input, other, *, out=None):
     """Matrix product with NumPy/torch broadcasting rules for 1-D and batched operands."""
     a, b = input._data, other._data
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] and a.dtype is b.dtype and out is None:
+        _bt(a.size * b.shape[1])
         r = _wrap(np.matmul(a, b))
         if GRAD[0] and (input._requires_grad or other._requires_grad):
             n = MmBackward0()
@@ -3491,6 +3679,7 @@ def matmul(input, other, *, out=None):
             tv, tm = _tname(other.dtype), _tname(input.dtype)
             raise RuntimeError(f"addmv input tensors must have the same dtype, but got {tv}, {tm}, and {tv}")
         _check_mm(input, other, "bmm" if a.ndim >= 3 and b.ndim >= 3 else "mm")
+    _bt(a.shape[-2] * ka * b.shape[-1] if a.ndim > 1 and b.ndim > 1 else 0)
     r = _wrap(np.matmul(a, b))
     if out is not None:
         return _to_out(out, r)
@@ -3593,6 +3782,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1, out=None):
     if p is None:
         if a.ndim != 2 or b.ndim != 2 or a.shape[1] != b.shape[0]:
             mm(mat1.detach(), mat2.detach())
+        _bt(a.size * b.shape[1])
         prod_ = np.matmul(a, b)
     else:
         prod_ = p._data
@@ -3624,6 +3814,7 @@ class LinearBackward(Node):
         if not GRAD[0]:
             ga = g._data
             g2 = ga.reshape(-1, ga.shape[-1]) if ga.ndim != 2 else ga
+            _bt(g2.size * xsh[-1])
             if nx is not None:
                 gx = fresh(np.matmul(g2, w._data).reshape(xsh))
             if nw is not None:
@@ -3662,6 +3853,7 @@ def linear(input, weight, bias=None):
         _linear_error(input, weight)
     if x.dtype is _F16 and (bias is None or bias._data.dtype is _F16):
         return linear(input.float(), weight.float(), None if bias is None else bias.float()).half()
+    _bt(x.size * w.shape[0])
     out = np.matmul(x, w.T)
     if bias is not None:
         b = bias._data
@@ -3843,10 +4035,38 @@ def einsum(equation, *operands):
     kept = [c for c in letters if c in rhs]
     res = res.expand([sizes[c] for c in kept]) if res.shape != tuple(sizes[c] for c in kept) else res
     perm = [kept.index(c) for c in rhs]
-    return res.permute(perm) if perm != list(range(len(perm))) else res
+    res = res.permute(perm) if perm != list(range(len(perm))) else res
+    if not operands[0]._data.dtype.kind == "f":
+        res = res.to(_einsum_int_dtype(terms, rhs, operands))
+    return res
+
+
+def _einsum_int_dtype(terms, rhs, operands):
+    """torch's einsum result dtype for integer/bool operands: a dim summed within one operand promotes it to int64
+    (as ``sum`` does); contracting two operands then needs equal dtypes (``bmm``), else products promote."""
+    dts = []
+    for j, (tm, op) in enumerate(zip(terms, operands)):
+        own = builtins.any(c not in rhs and builtins.all(c not in t for k, t in enumerate(terms) if k != j) for c in tm)
+        dts.append(D.int64 if own else op.dtype)
+    if len(terms) == 1:
+        return dts[0]
+    letters = {c for tm in terms for c in tm}
+    if builtins.any(c not in rhs and builtins.sum(c in tm for tm in terms) > 1 for c in letters):
+        for dt in dts[1:]:
+            if dt is not dts[0]:
+                raise RuntimeError(f"expected scalar type {_tname(dts[0])} but found {_tname(dt)}")
+        if dts[0] is D.bool:
+            raise NotImplementedError("\"bmm\" not implemented for 'Bool'")
+        return dts[0]
+    out = dts[0]
+    for dt in dts[1:]:
+        out = D.promote_types(out, dt)
+    return out
 
 
 def cross(input, other, dim=None):
+    if input._data.ndim != other._data.ndim:
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
     if dim is None:
         dim = next(i for i, s in enumerate(input.shape) if s == 3)
     d = _dim(dim, input.ndim)
@@ -4241,6 +4461,8 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
 def bincount(input, weights=None, minlength=0):
     a = input._data
     if a.ndim != 1 or a.dtype.kind not in "iu" or (a.size and a.min() < 0):
+        if a.dtype.kind not in "iu":
+            raise NotImplementedError(f'"bincount_cpu" not implemented for \'{_tname(input.dtype)}\'')
         raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
     if weights is None:
         return _wrap(np.bincount(a, None, minlength).astype(np.int64))
@@ -4360,6 +4582,13 @@ def _cum_idx(a, v, d):
 # =========================================================================================
 # Copies, dtype conversion, clone
 # =========================================================================================
+class _Contiguous:
+    name = "contiguous_format"
+
+
+_CONTIGUOUS = _Contiguous()
+
+
 class CloneBackward0(Node):
     __slots__ = ()
 
@@ -4367,18 +4596,73 @@ class CloneBackward0(Node):
         return (g,)
 
 
+def _channels_last_rank(a, memory_format):
+    """4 or 5 when ``memory_format`` is channels_last(_3d) (checking ``a``'s rank), else 0."""
+    name = getattr(memory_format, "name", None)
+    if name not in ("channels_last", "channels_last_3d"):
+        return 0
+    nd = 4 if name == "channels_last" else 5
+    if a.ndim != nd:
+        raise RuntimeError(f"required rank {nd} tensor to use {name} format")
+    return nd
+
+
+def _is_contiguous_as(a, memory_format) -> bool:
+    """``Tensor.is_contiguous(memory_format)``: channels-last strides (size-1 dims ignored) or C order."""
+    name = getattr(memory_format, "name", None)
+    if name not in ("channels_last", "channels_last_3d"):
+        return a.flags.c_contiguous
+    if a.ndim != (4 if name == "channels_last" else 5):
+        return False
+    from .._layout import like_strides
+    it = a.itemsize
+    want = like_strides(a, memory_format)
+    return builtins.all(n == 1 or st == w * it for n, st, w in zip(a.shape, a.strides, want))
+
+
+def _suggest_format(a) -> str:
+    """torch's ``suggest_memory_format`` name: channels-last-like strides of a 4-D / 5-D array, else contiguous."""
+    if a.ndim not in (4, 5):
+        return "contiguous_format"
+    it = a.itemsize
+    st = [v // it for v in a.strides]
+    if st[1] == 0:
+        return "contiguous_format"
+    lo = 0
+    for d in ((1, 3, 2, 0) if a.ndim == 4 else (1, 4, 3, 2, 0)):
+        if a.shape[d] == 0 or st[d] < lo or (d == 0 and lo == st[1]):
+            return "contiguous_format"
+        lo = st[d] * (a.shape[d] if a.shape[d] > 1 else 1)
+    return "channels_last" if a.ndim == 4 else "channels_last_3d"
+
+
 def clone(input, *, memory_format=None):
-    """A copy that stays in the graph."""
-    r = _wrap(input._data.copy())
+    """A copy that stays in the graph; by default it keeps the strides of a dense permuted input."""
+    a = input._data
+    if memory_format is not None and _channels_last_rank(a, memory_format):
+        from .._layout import empty_like_np
+        out = empty_like_np(a, None, memory_format)
+        np.copyto(out, a)
+        r = _wrap(out)
+    elif a.flags.c_contiguous or (memory_format is not None and memory_format.name != "preserve_format") or \
+            builtins.min(a.strides, default=1) <= 0:
+        r = _wrap(a.copy())
+    else:
+        from .._layout import empty_like_np
+        out = empty_like_np(a)
+        np.copyto(out, a)
+        r = _wrap(out)
     if GRAD[0] and input._requires_grad:
         record(r, CloneBackward0(), input)
     return r
 
 
 def contiguous(input, memory_format=None):
+    if memory_format is not None and _channels_last_rank(input._data, memory_format):
+        return input if _is_contiguous_as(input._data, memory_format) else clone(input, memory_format=memory_format)
     if input._data.flags.c_contiguous:
         return input
-    return clone(input)
+    return clone(input, memory_format=_CONTIGUOUS)
 
 
 class ToCopyBackward0(Node):
@@ -4584,8 +4868,41 @@ def fill_(input, value):
     return input
 
 
+def _dense_span(a):
+    """``(first byte, end byte, strides)`` of an array whose elements tile one memory block, else None."""
+    it = a.itemsize
+    dims = []
+    for n, st in zip(a.shape, a.strides):
+        if n > 1:
+            if st <= 0:
+                return None
+            dims.append((st, n))
+    dims.sort()
+    want = it
+    for st, n in dims:
+        if st != want:
+            return None
+        want *= n
+    b = a.__array_interface__["data"][0]
+    return b, b + a.size * it, tuple(st // it for st in a.strides)
+
+
+def _no_partial_overlap(dst, src):
+    """torch's error for writing from a tensor whose memory partly overlaps the destination."""
+    if dst.size == 0 or src.size == 0 or not np.may_share_memory(dst, src):
+        return
+    a, b = _dense_span(dst), _dense_span(src)
+    if a is None or b is None or a == b:
+        return
+    if a[0] < b[1] and b[0] < a[1]:
+        raise RuntimeError("unsupported operation: some elements of the input tensor and the written-to tensor refer "
+                           "to a single memory location. Please clone() the tensor before performing the operation.")
+
+
 def copy_(input, src, non_blocking=False):
     """Copy ``src`` (broadcast, cast) into this tensor in place."""
+    if _isinstance(src, Tensor) and src is not input:
+        _no_partial_overlap(input._data, src._data)
     if GRAD[0] and (input._requires_grad or src._requires_grad):
         return _overwrite(input, src)
     s = src._data if _isinstance(src, Tensor) else np.asarray(src)
@@ -4683,7 +5000,7 @@ class NllLossBackward0(Node):
 
     def backward(self, g):
         e, x = self.saved()
-        sm = np.divide(e._data, self.rsum)
+        sm = np.divide(e._data, self.rsum[:, None])
         if not GRAD[0]:
             sm.reshape(-1)[self.flat] -= 1
             sm *= float(g._data) / sm.shape[0] if self.mean else float(g._data)
@@ -4697,15 +5014,15 @@ def cross_entropy_fused(input, target, mean=True):
     """Cross-entropy of (N, C) logits and int64 class indices (all valid), log-softmax and NLL in one node."""
     x = input._data
     n, c = x.shape
-    m = np.maximum.reduce(x, 1, keepdims=True)
-    e = np.subtract(x, m)
+    m = np.maximum.reduce(x, 1)
+    e = np.subtract(x, m[:, None])
     np.exp(e, out=e)
-    s = np.add.reduce(e, 1, keepdims=True)
+    s = np.add.reduce(e, 1)
     t = target._data
     flat = np.arange(0, n * c, c)
     flat += t
-    lse = np.log(s[:, 0])
-    lse += m[:, 0]
+    lse = np.log(s)
+    lse += m
     lse -= x.reshape(-1)[flat]
     tot = np.add.reduce(lse)
     r = _wrap(np.asarray(tot / n if mean else tot, x.dtype))

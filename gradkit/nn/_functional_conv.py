@@ -15,6 +15,7 @@ from itertools import product
 
 import numpy as np
 
+from .._blas import threads_for
 from .._tensor import Tensor, _wrap
 from ..autograd.function import Function
 
@@ -255,6 +256,7 @@ def _copy_to(dst: np.ndarray, src: np.ndarray) -> np.ndarray:
 
 def _gmatmul(a: np.ndarray, b: np.ndarray, tag: str | None = None) -> np.ndarray:
     """Per-group matmul ``(g, m, k) @ (g, k, n)``; with ``tag`` the result lands in a scratch array."""
+    threads_for(a.shape[1] * a.shape[2] * b.shape[2])
     if tag is None:
         return (a[0] @ b[0])[None] if a.shape[0] == 1 else np.matmul(a, b)
     out = _scratch(tag, (a.shape[0], a.shape[1], b.shape[2]), np.result_type(a, b))
@@ -318,7 +320,7 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
             if c1 > c0:
                 acc[:, :, c0 + shift:c1 + shift] += gcf[:, j, :, c0:c1]
         if nv == 1:
-            return np.ascontiguousarray(gx.reshape(C, N, *S).transpose(1, 0, *range(2, D + 2)))
+            return gx.reshape(C, N, *S).transpose(1, 0, *range(2, D + 2)).copy()
         return gx.reshape(N, C, *S)
     if all(v == 1 for v in s):
         # the adjoint of a stride-1 convolution is a convolution with the flipped, transposed kernel
@@ -335,7 +337,7 @@ def _conv_grad_input_np(go, w, S, pads, s, d, g):
         sl = tuple(slice(kidx[i] * d[i], kidx[i] * d[i] + (out[i] - 1) * s[i] + 1, s[i]) for i in range(D))
         buf[(slice(None), slice(None), *sl)] += gc[:, j]
     crop = tuple(slice(pads[i][0], pads[i][0] + S[i]) for i in range(D))
-    return np.ascontiguousarray(buf[(slice(None), slice(None), *crop)].transpose(1, 0, *range(2, D + 2)))
+    return buf[(slice(None), slice(None), *crop)].transpose(1, 0, *range(2, D + 2)).copy()
 
 
 def _conv_grad_weight_np(go, x, wshape, pads, s, d, g, kept=None):
@@ -427,10 +429,13 @@ class _ConvGradWeightFn(Function):
         return a, b, None, None, None, None, None, None
 
 
-def _check_common(name, x, w, b, D):
+def _check_common(name, x, w, b, D, stride=1):
     if x.dim() not in (D + 1, D + 2):
         raise RuntimeError(f"Expected {D + 1}D (unbatched) or {D + 2}D (batched) input to {name}, but got input of "
                            f"size: {list(x.shape)}")
+    if w.dim() != D + 2 and D > 1 and w.dim() >= 3:
+        raise RuntimeError(f"expected stride to be a single integer value or a list of {w.dim() - 2} values to match "
+                           f"the convolution dimensions, but got stride={list(_tuple(stride, D, 'stride'))}")
     if w.dim() != D + 2:
         xd = x.dim() if x.dim() == D + 2 else x.dim() + 1
         raise RuntimeError(f"Expected {w.dim()}-dimensional input for {w.dim()}-dimensional weight {list(w.shape)}, "
@@ -464,7 +469,7 @@ def _check_geom(s, d, pads=None):
 
 def _convnd(x: Tensor, weight: Tensor, bias, stride, padding, dilation, groups, D: int) -> Tensor:
     name = f"conv{D}d"
-    _check_common(name, x, weight, bias, D)
+    _check_common(name, x, weight, bias, D, stride)
     unbatched = x.dim() == D + 1
     if unbatched:
         x = x.unsqueeze(0)
@@ -534,7 +539,7 @@ def conv3d(input: Tensor, weight: Tensor, bias: Tensor | None = None, stride=1, 
 
 def _conv_transposend(x, weight, bias, stride, padding, output_padding, groups, dilation, D):
     name = f"conv_transpose{D}d"
-    _check_common(name, x, weight, bias, D)
+    _check_common(name, x, weight, bias, D, stride)
     unbatched = x.dim() == D + 1
     if unbatched:
         x = x.unsqueeze(0)
@@ -952,10 +957,17 @@ def avg_pool3d(input: Tensor, kernel_size, stride=None, padding=0, ceil_mode: bo
                      divisor_override, 3)
 
 
-def _adaptive_sizes(x: Tensor, output_size, D: int) -> tuple:
+def _adaptive_sizes(x: Tensor, output_size, D: int, name: str = "adaptive_avg_pool") -> tuple:
     if isinstance(output_size, (list, tuple)):
         if len(output_size) != D:
-            raise ValueError(f"output_size must be {D}, but got {len(output_size)}")
+            if D == 1:
+                raise RuntimeError(f"{name}() argument 'output_size' should contain one int "
+                                   f"(got {len(output_size)})")
+            if x.dim() <= len(output_size):
+                raise ValueError(f"Input dimension should be at least {len(output_size) + 1}")
+            if name.startswith("adaptive_max"):
+                raise RuntimeError(f"{name}(): internal error: output_size.size() must be {D}")
+            raise RuntimeError(f"{name}: output_size must be {D}")
         osz = tuple(x.shape[2 + i] if v is None else int(v) for i, v in enumerate(output_size))
     else:
         osz = (int(output_size),) * D
@@ -975,7 +987,7 @@ def _adaptive_avg(name, x, output_size, D):
     x, unbatched = _batchify(name, x, D)
     if x._data.dtype.kind != "f":
         raise NotImplementedError(f"\"{name}\" not implemented for '{_dtname(x._data.dtype)}'")
-    osz = _adaptive_sizes(x, output_size, D)
+    osz = _adaptive_sizes(x, output_size, D, name)
     for i in range(D):
         if x.shape[2 + i] == 0:
             raise RuntimeError(f"{name}(): Expected input to have non-zero size for non-batch dimensions, "
@@ -1013,7 +1025,7 @@ def _adaptive_max(name, x, output_size, return_indices, D):
     x, unbatched = _batchify(name, x, D)
     if x._data.dtype.kind != "f":
         raise NotImplementedError(f"\"{name}\" not implemented for '{_dtname(x._data.dtype)}'")
-    osz = _adaptive_sizes(x, output_size, D)
+    osz = _adaptive_sizes(x, output_size, D, name)
     xd = x._data
     N, C = xd.shape[:2]
     S = xd.shape[2:]
@@ -1172,6 +1184,33 @@ def _cubic_taps(n_in, n_out, scale, align_corners, ft):
     return idx, w
 
 
+def _aa_taps(n_in, n_out, scale, align_corners, ft, cubic):
+    if align_corners:
+        sc = (n_in - 1) / (n_out - 1) if n_out > 1 else 0.0
+    else:
+        sc = 1.0 / scale if scale is not None and scale > 0 else n_in / n_out
+    sc = float(ft(sc))
+    half = 2.0 if cubic else 1.0
+    support = float(ft(half * sc if sc >= 1.0 else half))
+    T = int(math.ceil(support)) * 2 + 1
+    invscale = float(ft(1.0 / sc)) if sc >= 1.0 else 1.0
+    center = (sc * (np.arange(n_out, dtype=np.float64) + 0.5)).astype(ft).astype(np.float64)
+    xmin = np.maximum(np.trunc(center - support + 0.5).astype(np.int64), 0)
+    xsize = np.clip(np.minimum(np.trunc(center + support + 0.5).astype(np.int64), n_in) - xmin, 0, T)
+    j = np.arange(T, dtype=np.int64)[:, None]
+    v = np.abs(((j + xmin)[...] - center + 0.5) * invscale).astype(ft)
+    if cubic:
+        a = ft(-0.5)
+        w = np.where(v < 1, ((a + 2) * v - (a + 3)) * v * v + 1,
+                     np.where(v < 2, ((a * v - 5 * a) * v + 8 * a) * v - 4 * a, ft(0)))
+    else:
+        w = np.where(v < 1, ft(1) - v, ft(0))
+    w = np.where(j < xsize[None, :], w, ft(0)).astype(ft)
+    total = w.sum(axis=0)
+    w = np.where(total != 0, w / np.where(total != 0, total, ft(1)), w).astype(ft)
+    return np.minimum(xmin[None, :] + j, n_in - 1), w
+
+
 _MODE_DIMS = {"linear": 1, "bilinear": 2, "bicubic": 2, "trilinear": 3}
 
 
@@ -1219,8 +1258,11 @@ def interpolate(input: Tensor, size=None, scale_factor=None, mode: str = "neares
     if recompute_scale_factor:
         osz = [int(math.floor(float(input.shape[2 + i]) * scales[i])) for i in range(D)]
         scales = None
-    if antialias:
-        raise NotImplementedError("antialias=True is not supported")
+    if antialias and not (mode in ("bilinear", "bicubic") and input.dim() == 4):
+        if mode == "lanczos" and input.dim() == 4:
+            raise NotImplementedError("interpolate(mode='lanczos') is not supported")
+        raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a "
+                         "4-D tensor as input")
     want = _MODE_DIMS.get(mode)
     if want is not None and want != D:
         raise NotImplementedError(f"Got {input.dim()}D input, but {mode} mode needs {want + 2}D input")
@@ -1248,7 +1290,11 @@ def interpolate(input: Tensor, size=None, scale_factor=None, mode: str = "neares
     axes = []
     for i in range(D):
         sc = scales[i] if scales is not None else None
-        if mode in ("nearest", "nearest-exact"):
+        if antialias:
+            if S[i] == osz[i]:
+                continue
+            idx, w = _aa_taps(S[i], osz[i], sc, align_corners, ft, mode == "bicubic")
+        elif mode in ("nearest", "nearest-exact"):
             idx, w = _nearest_taps(S[i], osz[i], sc, mode == "nearest-exact")
         elif mode == "bicubic":
             idx, w = _cubic_taps(S[i], osz[i], sc, align_corners, ft)
@@ -1409,7 +1455,7 @@ def fold(input: Tensor, output_size, kernel_size, dilation=1, padding=0, stride=
     kk = K[0] * K[1]
     if x.shape[1] % kk:
         raise RuntimeError(f"Expected size of input's dimension 1 to be divisible by the product of kernel_size, but "
-                           f"got input.size(1)={x.shape[1]} and kernel_size=({K[0]}, {K[1]})")
+                           f"got input.size(1)={x.shape[1]} and kernel_size=({K[0]}, {K[1]}).")
     out = tuple((S[i] + 2 * p[i] - d[i] * (K[i] - 1) - 1) // s[i] + 1 for i in range(2))
     if out[0] * out[1] != x.shape[2]:
         raise RuntimeError(f"Given output_size=({S[0]}, {S[1]}), kernel_size=({K[0]}, {K[1]}), dilation=({d[0]}, "

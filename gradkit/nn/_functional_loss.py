@@ -310,6 +310,11 @@ def _nll_prepare(input: Tensor, target: Tensor, weight: Tensor | None, check_inp
         x2 = x.reshape(1, C) if x.ndim == 1 else x
     else:
         expect = (x.shape[0],) + x.shape[2:]
+        if x.ndim == 4 and t.ndim != 3:
+            raise RuntimeError(f"only batches of spatial targets supported (3D tensors) but got targets of dimension: "
+                               f"{t.ndim}")
+        if x.ndim == 4 and t.shape != expect:
+            raise RuntimeError(f"size mismatch (got input: {list(x.shape)} , target: {list(t.shape)}")
         if t.shape != expect:
             raise RuntimeError(f"Expected target size {list(expect)}, got {list(t.shape)}")
         out_shape = expect
@@ -1154,15 +1159,15 @@ def ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tensor, target_l
     in_lens = _as_lengths(input_lengths)
     tg_lens = _as_lengths(target_lengths)
     if in_lens.shape[0] != N:
-        raise RuntimeError(f"input_lengths must be of size batch_size, but got {in_lens.shape[0]}")
+        raise RuntimeError("input_lengths must be of size batch_size")
     if tg_lens.shape[0] != N:
-        raise RuntimeError(f"target_lengths must be of size batch_size, but got {tg_lens.shape[0]}")
+        raise RuntimeError("target_lengths must be of size batch_size")
     if not (0 <= blank < C):
         raise RuntimeError("blank must be in label range")
     if (in_lens > T).any():
         bad = int(np.argmax(in_lens > T))
         raise RuntimeError(f"Expected input_lengths to have value at most {T}, but got value {int(in_lens[bad])} "
-                           f"(while checking arguments for ctc_loss_cpu)")
+                           f"(while checking arguments for ctc_loss_allocate_outputs)")
     tg = targets._data
     S = int(tg_lens.max()) if N else 0
     if tg.ndim == 1:
@@ -1178,7 +1183,7 @@ def ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tensor, target_l
         if tg.shape[1] < S:
             raise RuntimeError(f"Expected tensor to have size at least {S} at dimension 1, but got size "
                                f"{tg.shape[1]} for argument #2 'targets' (while checking arguments for "
-                               "ctc_loss_cpu)")
+                               "ctc_loss_allocate_outputs)")
         ok = np.arange(S)[None, :] < tg_lens[:, None]
         padded = np.where(ok, tg[:, :S], blank)
     nll = _CTCLoss.apply(lp, padded.astype(np.int64), in_lens, tg_lens, int(blank), bool(zero_infinity))

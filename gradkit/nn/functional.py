@@ -909,7 +909,10 @@ def _affine_norm(input: Tensor, vshape: tuple, axes: tuple, wview: tuple, weight
         y = y * weight._data.reshape(wview)
     if bias is not None:
         y = y + bias._data.reshape(bshape if bshape is not None else wview)
-    r = _wrap(y.reshape(a.shape).astype(dt, copy=False))
+    y = y.reshape(a.shape).astype(dt, copy=False)
+    if node != "NativeBatchNormBackward0" and not y.flags.c_contiguous:
+        y = np.ascontiguousarray(y)
+    r = _wrap(y)
     if GRAD[0] and (input.requires_grad or (weight is not None and weight.requires_grad)
                     or (bias is not None and bias.requires_grad)):
         n = _norm_node_name(node)()
@@ -1319,6 +1322,32 @@ native_channel_shuffle = channel_shuffle
 # =========================================================================================
 # multi-head attention
 # =========================================================================================
+def _none_or_dtype(input: Tensor | None):
+    if input is None:
+        return None
+    if isinstance(input, Tensor):
+        return input.dtype
+    raise RuntimeError("input to _none_or_dtype() must be None or torch.Tensor")
+
+
+def _canonical_mask(mask: Tensor | None, mask_name: str, other_type, other_name: str, target_type,
+                    check_other: bool = True) -> Tensor | None:
+    """A bool mask becomes an additive float mask (``-inf`` where True); warns when its dtype differs from the
+    other mask's; masks that are neither bool nor floating are rejected."""
+    if mask is None:
+        return None
+    is_float = mask.is_floating_point()
+    if mask.dtype != D.bool and not is_float:
+        raise AssertionError(f"only bool and floating types of {mask_name} are supported")
+    if check_other and other_type is not None and mask.dtype != other_type:
+        warnings.warn(f"Support for mismatched {mask_name} and {other_name} is deprecated. Use same type for both "
+                      "instead.", stacklevel=3)
+    if not is_float:
+        target = target_type.np if hasattr(target_type, "np") else np.dtype(target_type)
+        mask = _wrap(np.where(mask._data, -np.inf, 0.0).astype(target))
+    return mask
+
+
 def multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int,
                                  in_proj_weight: Tensor | None, in_proj_bias: Tensor | None,
                                  bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool,
@@ -1337,6 +1366,10 @@ def multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embe
             key_padding_mask = key_padding_mask.unsqueeze(0)
     tgt_len, bsz, embed_dim = query.shape
     src_len = key.shape[0]
+    key_padding_mask = _canonical_mask(key_padding_mask, "key_padding_mask", _none_or_dtype(attn_mask), "attn_mask",
+                                       query.dtype)
+    if attn_mask is not None:
+        attn_mask = _canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
     if embed_dim != embed_dim_to_check:
         raise AssertionError(f"was expecting embedding dimension of {embed_dim_to_check}, but got {embed_dim}")
     head_dim = embed_dim // num_heads

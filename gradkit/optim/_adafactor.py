@@ -61,6 +61,7 @@ def adafactor_kernel(param: np.ndarray, grad: np.ndarray, row_var: np.ndarray | 
 class Adafactor(Optimizer):
     """Adafactor, as ``torch.optim.Adafactor``: ``lr`` caps the relative step size and scales
     the decoupled weight decay; ``eps=(eps1, eps2)`` with ``eps1=None`` meaning the dtype's eps."""
+    _torch_module = "torch.optim"
 
     def __init__(self, params: Any, lr: Any = 1e-2, beta2_decay: float = -0.8,
                  eps: tuple[float | None, float] = (None, 1e-3), d: float = 1.0,

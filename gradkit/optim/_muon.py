@@ -92,6 +92,7 @@ def muon_kernel(param: np.ndarray, grad: np.ndarray, momentum_buffer: np.ndarray
 class Muon(Optimizer):
     """Muon, as ``torch.optim.Muon``: SGD-momentum whose update is orthogonalized by
     Newton-Schulz iterations; only 2-D parameters."""
+    _torch_module = "torch.optim"
 
     def __init__(self, params: Any, lr: Any = 1e-3, weight_decay: float = 0.1,
                  momentum: float = 0.95, nesterov: bool = True,

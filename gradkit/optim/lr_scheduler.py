@@ -16,6 +16,7 @@ from functools import partial, wraps
 from typing import Any, Self, SupportsFloat
 from weakref import ref
 
+from .._dtype import TorchNamed
 from .._tensor import Tensor, _wrap
 from .optimizer import Optimizer
 
@@ -121,7 +122,7 @@ def _initial_mode(o: LRScheduler) -> _Flag:
     return _Flag(o, "_is_initial")
 
 
-class LRScheduler:
+class LRScheduler(metaclass=TorchNamed):
     """Base class of the learning-rate schedulers: stores ``base_lrs`` (each group's
     ``initial_lr``), counts ``last_epoch`` and writes ``get_lr()`` into the groups on ``step``."""
 

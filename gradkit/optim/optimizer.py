@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from .._dtype import TorchNamed
 from .._tensor import Tensor, _wrap, typename
 from ..utils.hooks import RemovableHandle
 from ..autograd._core import home_free, set_grad_home
@@ -218,7 +219,7 @@ def _upgrade_steps(opt: Optimizer, keys: tuple[str, ...] = ("step",),
 # ----------------------------------------------------------------------------------------------
 
 
-class Optimizer:
+class Optimizer(metaclass=TorchNamed):
     """Base class for all optimizers.
 
     ``params`` is an iterable of tensors, of ``(name, tensor)`` pairs, or of dicts defining
@@ -637,10 +638,11 @@ class _FlatGroup:
             return False
         dt = self.dtype
         gviews = self.gviews
+        # no local name may hold a gradient view here: home_free counts references to it
         for i, (p, q, v, st) in enumerate(zip(params, self.params, self.pviews, self.sts)):
             if p is not q:
                 return False
-            g = p.grad
+            g = p._grad
             if g is None:
                 return False
             gd = g._data

@@ -99,3 +99,19 @@ def test_two_optimizers_over_the_same_parameters():
         res[T] = [p.detach().numpy().copy() for p in m.parameters()]
     for a, b in zip(res[gk], res[torch]):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("name,kw", OPTS)
+def test_a_plain_training_loop_takes_the_flat_path(name, kw):
+    """The fast path is not merely correct but used: after the first steps, backward writes every gradient
+    into the group's flat buffer and the step updates the flat parameter buffer."""
+    m = _model(gk)
+    x, y = _data(gk)
+    opt = getattr(gk.optim, name)(m.parameters(), **kw)
+    for _ in range(3):
+        opt.zero_grad()
+        gk.nn.functional.cross_entropy(m(x), y).backward()
+        opt.step()
+    (fg,) = opt._flat_cache.values()
+    for p in m.parameters():
+        assert p.grad._data.base is fg.grad and p._data.base is fg.param

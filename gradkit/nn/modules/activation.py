@@ -1,8 +1,6 @@
 """Activation layers: thin modules around the functions in ``nn.functional``."""
 from __future__ import annotations
 
-import numpy as np
-
 from ..._tensor import Tensor
 from .. import functional as F
 from ..parameter import Parameter
@@ -425,9 +423,9 @@ class MultiheadAttention(Module):
                 need_weights: bool = True, attn_mask: Tensor | None = None, average_attn_weights: bool = True,
                 is_causal: bool = False) -> tuple[Tensor, Tensor | None]:
         batched = query.dim() == 3
-        if key_padding_mask is not None and key_padding_mask._data.dtype != np.bool_ \
-                and not key_padding_mask.is_floating_point():
-            raise AssertionError("only bool and floating types of key_padding_mask are supported")
+        key_padding_mask = F._canonical_mask(key_padding_mask, "key_padding_mask", F._none_or_dtype(attn_mask),
+                                             "attn_mask", query.dtype)
+        attn_mask = F._canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
         if self.batch_first and batched:
             query, key, value = (x.transpose(1, 0) for x in (query, key, value))
         kw = dict(training=self.training, key_padding_mask=key_padding_mask, need_weights=need_weights,

@@ -150,6 +150,7 @@ class _InstanceNorm(_NormBase):
 
 class InstanceNorm1d(_InstanceNorm):
     """Instance normalisation of ``(N, C, L)`` or ``(C, L)`` inputs."""
+    _torch_module = "torch.nn.modules.instancenorm"
 
     def _get_no_batch_dim(self) -> int:
         return 2
@@ -161,6 +162,7 @@ class InstanceNorm1d(_InstanceNorm):
 
 class InstanceNorm2d(_InstanceNorm):
     """Instance normalisation of ``(N, C, H, W)`` or ``(C, H, W)`` inputs."""
+    _torch_module = "torch.nn.modules.instancenorm"
 
     def _get_no_batch_dim(self) -> int:
         return 3
@@ -172,6 +174,7 @@ class InstanceNorm2d(_InstanceNorm):
 
 class InstanceNorm3d(_InstanceNorm):
     """Instance normalisation of ``(N, C, D, H, W)`` or ``(C, D, H, W)`` inputs."""
+    _torch_module = "torch.nn.modules.instancenorm"
 
     def _get_no_batch_dim(self) -> int:
         return 4

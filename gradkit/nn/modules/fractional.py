@@ -41,11 +41,13 @@ class _FractionalMaxPoolNd(Module):
 
 class FractionalMaxPool2d(_FractionalMaxPoolNd):
     """2-D fractional max pooling."""
+    _torch_module = "torch.nn.modules.pooling"
 
     _nd = 2
 
 
 class FractionalMaxPool3d(_FractionalMaxPoolNd):
     """3-D fractional max pooling."""
+    _torch_module = "torch.nn.modules.pooling"
 
     _nd = 3

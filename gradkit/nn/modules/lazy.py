@@ -128,6 +128,7 @@ class _LazyConvT(_LazyConvXdMixin):
 
 class LazyConv1d(_LazyConv, Conv1d):
     """``Conv1d`` with ``in_channels`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.conv"
 
     cls_to_become = Conv1d
     _num_spatial = 1
@@ -135,6 +136,7 @@ class LazyConv1d(_LazyConv, Conv1d):
 
 class LazyConv2d(_LazyConv, Conv2d):
     """``Conv2d`` with ``in_channels`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.conv"
 
     cls_to_become = Conv2d
     _num_spatial = 2
@@ -142,6 +144,7 @@ class LazyConv2d(_LazyConv, Conv2d):
 
 class LazyConv3d(_LazyConv, Conv3d):
     """``Conv3d`` with ``in_channels`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.conv"
 
     cls_to_become = Conv3d
     _num_spatial = 3
@@ -149,6 +152,7 @@ class LazyConv3d(_LazyConv, Conv3d):
 
 class LazyConvTranspose1d(_LazyConvT, ConvTranspose1d):
     """``ConvTranspose1d`` with ``in_channels`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.conv"
 
     cls_to_become = ConvTranspose1d
     _num_spatial = 1
@@ -156,6 +160,7 @@ class LazyConvTranspose1d(_LazyConvT, ConvTranspose1d):
 
 class LazyConvTranspose2d(_LazyConvT, ConvTranspose2d):
     """``ConvTranspose2d`` with ``in_channels`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.conv"
 
     cls_to_become = ConvTranspose2d
     _num_spatial = 2
@@ -163,6 +168,7 @@ class LazyConvTranspose2d(_LazyConvT, ConvTranspose2d):
 
 class LazyConvTranspose3d(_LazyConvT, ConvTranspose3d):
     """``ConvTranspose3d`` with ``in_channels`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.conv"
 
     cls_to_become = ConvTranspose3d
     _num_spatial = 3
@@ -204,35 +210,41 @@ class _LazyNormBase(LazyModuleMixin):
 
 class LazyBatchNorm1d(_LazyNormBase, BatchNorm1d):
     """``BatchNorm1d`` with ``num_features`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.batchnorm"
 
     cls_to_become = BatchNorm1d
 
 
 class LazyBatchNorm2d(_LazyNormBase, BatchNorm2d):
     """``BatchNorm2d`` with ``num_features`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.batchnorm"
 
     cls_to_become = BatchNorm2d
 
 
 class LazyBatchNorm3d(_LazyNormBase, BatchNorm3d):
     """``BatchNorm3d`` with ``num_features`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.batchnorm"
 
     cls_to_become = BatchNorm3d
 
 
 class LazyInstanceNorm1d(_LazyNormBase, InstanceNorm1d):
     """``InstanceNorm1d`` with ``num_features`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.instancenorm"
 
     cls_to_become = InstanceNorm1d
 
 
 class LazyInstanceNorm2d(_LazyNormBase, InstanceNorm2d):
     """``InstanceNorm2d`` with ``num_features`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.instancenorm"
 
     cls_to_become = InstanceNorm2d
 
 
 class LazyInstanceNorm3d(_LazyNormBase, InstanceNorm3d):
     """``InstanceNorm3d`` with ``num_features`` inferred from the first input."""
+    _torch_module = "torch.nn.modules.instancenorm"
 
     cls_to_become = InstanceNorm3d

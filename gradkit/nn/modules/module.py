@@ -374,7 +374,7 @@ def _parse_to(*args, **kwargs):
     return dev, dt, non_blocking, memory_format
 
 
-class Module:
+class Module(metaclass=D.TorchNamed):
     """Base class for all neural network modules; models subclass it and define ``forward``.
 
     Attributes that are Parameters, Modules or buffers are registered on assignment, so that

@@ -12,6 +12,7 @@ __all__ = ["SyncBatchNorm"]
 
 class SyncBatchNorm(_BatchNorm):
     """Batch normalisation over the batch and every spatial position of an ``(N, C, *)`` input."""
+    _torch_module = "torch.nn.modules.batchnorm"
 
     def __init__(self, num_features: int, eps: float = 1e-5, momentum: float | None = 0.1, affine: bool = True,
                  track_running_stats: bool = True, process_group=None, device=None, dtype=None, *,

@@ -25,15 +25,12 @@ def _generate_square_subsequent_mask(sz: int, device=None, dtype=None) -> Tensor
     return C.full((sz, sz), float("-inf"), dtype=dtype).triu(diagonal=1)
 
 
-def _canonical_mask(mask: Tensor | None, mask_name: str, target_type) -> Tensor | None:
-    """A boolean mask becomes an additive float mask (``-inf`` where True); float masks pass through."""
-    if mask is None:
-        return None
-    if mask.dtype.is_floating_point:
-        return mask
-    if repr(mask.dtype) != "torch.bool":
-        raise AssertionError(f"only bool and floating types of {mask_name} are supported")
-    return C.zeros(tuple(mask.shape), dtype=target_type).masked_fill(mask, float("-inf"))
+def _canonical_mask(mask: Tensor | None, mask_name: str, target_type, other: Tensor | None = None,
+                    other_name: str = "") -> Tensor | None:
+    """A boolean mask becomes an additive float mask (``-inf`` where True); float masks pass through. Warns when
+    ``other`` (the companion mask) has a different dtype."""
+    return F._canonical_mask(mask, mask_name, F._none_or_dtype(other), other_name, target_type,
+                             check_other=other is not None)
 
 
 def _seq_len(src: Tensor, batch_first: bool) -> int:
@@ -99,7 +96,8 @@ class TransformerEncoderLayer(Module):
 
     def forward(self, src: Tensor, src_mask: Tensor | None = None, src_key_padding_mask: Tensor | None = None,
                 is_causal: bool = False) -> Tensor:
-        src_key_padding_mask = _canonical_mask(src_key_padding_mask, "src_key_padding_mask", src.dtype)
+        src_key_padding_mask = _canonical_mask(src_key_padding_mask, "src_key_padding_mask", src.dtype, src_mask,
+                                               "src_mask")
         src_mask = _canonical_mask(src_mask, "src_mask", src.dtype)
         x = src
         if self.norm_first:
@@ -231,7 +229,7 @@ class TransformerEncoder(Module):
 
     def forward(self, src: Tensor, mask: Tensor | None = None, src_key_padding_mask: Tensor | None = None,
                 is_causal: bool | None = None) -> Tensor:
-        src_key_padding_mask = _canonical_mask(src_key_padding_mask, "src_key_padding_mask", src.dtype)
+        src_key_padding_mask = _canonical_mask(src_key_padding_mask, "src_key_padding_mask", src.dtype, mask, "mask")
         mask = _canonical_mask(mask, "mask", src.dtype)
         nested = self._nested_fast_path(src, mask, src_key_padding_mask)
         batch_first = self.layers[0].self_attn.batch_first

@@ -57,6 +57,7 @@ class UpsamplingBilinear2d(Upsample):
 
 class PixelShuffle(Module):
     """``(*, C*r^2, H, W) -> (*, C, H*r, W*r)``."""
+    _torch_module = "torch.nn.modules.pixelshuffle"
 
     def __init__(self, upscale_factor: int) -> None:
         super().__init__()
@@ -71,6 +72,7 @@ class PixelShuffle(Module):
 
 class PixelUnshuffle(Module):
     """``(*, C, H*r, W*r) -> (*, C*r^2, H, W)``."""
+    _torch_module = "torch.nn.modules.pixelshuffle"
 
     def __init__(self, downscale_factor: int) -> None:
         super().__init__()

@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
+from ..._dtype import TorchNamed
 from ._utils.collate import default_collate, default_convert
 from ._utils.fetch import _IterableDatasetFetcher, _MapDatasetFetcher
 from ._utils.worker import get_worker_info
@@ -43,7 +44,7 @@ class _InfiniteConstantSampler(Sampler):
             yield None
 
 
-class DataLoader(Generic[T_co]):
+class DataLoader(Generic[T_co], metaclass=TorchNamed):
     """Iterate over ``dataset`` in batches.
 
     ``batch_size`` samples (``None`` turns batching off) are taken in the order of ``sampler`` (or of

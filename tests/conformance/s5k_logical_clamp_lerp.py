@@ -1,0 +1,50 @@
+# logical ops on mixed dtypes, clamp with tensor bounds, lerp (scalar/tensor weight), addcmul / addcdiv, with grads.
+import torch
+
+a = torch.tensor([0, 1, 2, -1])
+b = torch.tensor([0.0, 0.0, 3.5, float("nan")])
+print(torch.logical_and(a, b), torch.logical_or(a, b), torch.logical_xor(a, b), torch.logical_not(a), torch.logical_not(b), a.logical_and(torch.tensor(True)), torch.logical_not(torch.tensor([0.0, -0.0])))
+out = torch.empty(4, dtype=torch.float32)
+torch.logical_and(a, b, out=out)
+print(out, torch.logical_not(a, out=torch.empty(4, dtype=torch.int16)))
+x = torch.tensor([-3.0, -1.0, 0.5, 2.0, 10.0])
+lo = torch.tensor([-2.0, 0.0, 0.0, 3.0, 0.0])
+hi = torch.tensor([-1.0, 1.0, 0.4, 5.0, 8.0])
+print(x.clamp(lo, hi), torch.clamp(x, min=lo), torch.clamp(x, max=hi), x.clamp(-1, 1), x.clamp(min=0), x.clamp(max=0), torch.clamp(x, 2, 1), x.clip(lo, hi), torch.clamp(torch.tensor([1, 5, 9]), 2, 7), torch.clamp(torch.tensor([1, 5, 9]), 2.5, 7.5))
+print(torch.clamp(torch.tensor([float("nan"), 1.0]), 0, 0.5), torch.tensor([1, 2, 3]).clamp(min=torch.tensor([2, 2, 2])), x.clamp_min(0), x.clamp_max(1))
+s = torch.tensor([0.0, 10.0])
+en = torch.tensor([10.0, 20.0])
+print(torch.lerp(s, en, 0.5), s.lerp(en, torch.tensor([0.0, 1.0])), torch.lerp(s, en, 1.5), torch.lerp(s, en, torch.tensor(0.25)), torch.lerp(torch.tensor([1.0]), torch.tensor([2.0]), torch.tensor([0.3, 0.7])))
+t = torch.ones(3)
+print(torch.addcmul(t, torch.tensor([1.0, 2.0, 3.0]), torch.tensor([4.0, 5.0, 6.0]), value=0.5), torch.addcdiv(t, torch.tensor([1.0, 2.0, 3.0]), torch.tensor([4.0, 5.0, 6.0]), value=2), t.addcmul(t, t), torch.addcdiv(t, t, torch.tensor([0.0, 1.0, 2.0])))
+w = torch.tensor([-3.0, 0.5, 2.0, 10.0], requires_grad=True)
+lo2 = torch.tensor([-2.0, 0.0, 2.0, 0.0], requires_grad=True)
+hi2 = torch.tensor([-1.0, 1.0, 5.0, 8.0], requires_grad=True)
+w.clamp(lo2, hi2).sum().backward()
+print(w.grad, lo2.grad, hi2.grad)
+w = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
+w.clamp(0.0, 1.0).sum().backward()
+print(w.grad)
+p = torch.tensor([1.0, 2.0], requires_grad=True)
+q = torch.tensor([3.0, 6.0], requires_grad=True)
+wt = torch.tensor([0.25, 0.5], requires_grad=True)
+torch.lerp(p, q, wt).pow(2).sum().backward()
+print(p.grad, q.grad, wt.grad)
+t1 = torch.tensor([1.0, 2.0], requires_grad=True)
+t2 = torch.tensor([3.0, 4.0], requires_grad=True)
+t3 = torch.tensor([5.0, 8.0], requires_grad=True)
+(torch.addcmul(t1, t2, t3, value=2) + torch.addcdiv(t1, t2, t3, value=3)).sum().backward()
+print(t1.grad, t2.grad, t3.grad)
+u = torch.ones(3, dtype=torch.int64)
+try:
+    torch.addcdiv(u, u, u)
+except RuntimeError as e:
+    print("RuntimeError", e)
+try:
+    torch.clamp(x)
+except RuntimeError as e:
+    print("RuntimeError", e)
+try:
+    torch.lerp(s, en.double(), 0.5)
+except RuntimeError as e:
+    print("RuntimeError", e)

@@ -1,0 +1,31 @@
+# norm in its spellings: p=1/2/inf/-inf/0/fro/nuc, dims, keepdim, linalg.vector_norm / matrix_norm, dist, renorm.
+import torch
+
+v = torch.tensor([3.0, -4.0, 0.0, 1.0])
+print(v.norm(), v.norm(1), v.norm(p=float("inf")), v.norm(float("-inf")), v.norm(0), v.norm(3), v.norm(0.5), torch.norm(v, p=2), torch.norm(v, dim=0))
+m = torch.tensor([[1.0, -2.0], [3.0, 4.0]])
+print(m.norm(), m.norm(dim=1), m.norm(p=1, dim=0), m.norm(dim=1, keepdim=True), torch.norm(m, p="fro"), torch.norm(m, p="nuc"), m.norm(p=float("inf"), dim=1), torch.norm(m, dim=(0, 1)))
+print(torch.linalg.norm(v), torch.linalg.norm(m), torch.linalg.norm(m, ord=1), torch.linalg.norm(m, ord=float("inf")), torch.linalg.norm(m, ord=2), torch.linalg.norm(m, ord=-1), torch.linalg.norm(m, "nuc"), torch.linalg.norm(m, dim=1, ord=1))
+print(torch.linalg.vector_norm(m), torch.linalg.vector_norm(m, ord=1, dim=1), torch.linalg.vector_norm(m, ord=float("inf")), torch.linalg.vector_norm(v, 0), torch.linalg.vector_norm(m, dim=(0, 1), keepdim=True), torch.linalg.matrix_norm(m), torch.linalg.matrix_norm(m, ord=1), torch.linalg.matrix_norm(m, "nuc"))
+print(torch.dist(v, torch.zeros(4)), torch.dist(v, torch.ones(4), p=1), torch.dist(v, torch.ones(4), p=float("inf")), torch.renorm(m, p=2, dim=0, maxnorm=2.0), m.renorm(1, 1, 3.0))
+print(torch.nn.functional.normalize(m), torch.nn.functional.normalize(m, p=1, dim=0), torch.nn.functional.normalize(torch.zeros(2, 2)), m / m.norm(dim=1, keepdim=True))
+w = torch.tensor([3.0, -4.0, 0.0], requires_grad=True)
+w.norm().backward()
+print(w.grad)
+w = torch.tensor([3.0, -4.0, 0.0], requires_grad=True)
+w.norm(1).backward()
+print(w.grad)
+w = torch.tensor([3.0, -4.0, 4.0], requires_grad=True)
+w.norm(float("inf")).backward()
+print(w.grad)
+w = torch.zeros(3, requires_grad=True)
+w.norm().backward()
+print(w.grad)
+w = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+torch.linalg.vector_norm(w, dim=1).sum().backward()
+print(w.grad)
+print(torch.tensor([1e20, 1e20]).norm(), torch.tensor([1e-30, 1e-30]).norm(), torch.tensor([3, 4]).float().norm(), torch.tensor([3.0, 4.0], dtype=torch.float64).norm().dtype)
+try:
+    torch.tensor([3, 4]).norm()
+except RuntimeError as e:
+    print("RuntimeError", e)

@@ -1,0 +1,22 @@
+# Rounding family: round with decimals, trunc, frac, floor/ceil, fmod vs remainder, half-to-even.
+import torch
+
+x = torch.tensor([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.4999, -3.7])
+print(x.round(), torch.round(x), x.trunc(), x.frac(), x.floor(), x.ceil(), x.fix(), torch.trunc(x).dtype)
+y = torch.tensor([1.23456, -9.87654, 1234.5678, 0.005, 0.015, 0.025])
+print(torch.round(y, decimals=2), y.round(decimals=1), torch.round(y, decimals=0), torch.round(y, decimals=-2), torch.round(torch.tensor([1250.0, 1350.0]), decimals=-2))
+print(torch.round(y.double(), decimals=3), torch.round(torch.tensor([2.675]), decimals=2))
+a = torch.tensor([5.0, -5.0, 5.0, -5.0, 0.0])
+b = torch.tensor([3.0, 3.0, -3.0, -3.0, 3.0])
+print(torch.fmod(a, b), torch.remainder(a, b), a % b, torch.fmod(a, 2.5), torch.remainder(a, 2.5), torch.fmod(torch.tensor([7, -7]), 3), torch.remainder(torch.tensor([7, -7]), 3))
+print(torch.fmod(torch.tensor([1.0]), 0.0), torch.remainder(torch.tensor([1.0]), 0.0), torch.remainder(torch.tensor([-1e-20]), 1.0), torch.fmod(torch.tensor([-0.0]), 1.0))
+print(torch.tensor([1.5, 2.5]).round_(), torch.tensor([1.7, -1.7]).trunc_(), torch.tensor([1.25]).frac_(), torch.tensor([0.1, 0.9]).floor_(), torch.tensor([0.1, 0.9]).ceil_())
+print(torch.round(torch.tensor([3, 4])), torch.floor(torch.tensor([3, -4])), torch.ceil(torch.tensor([2])).dtype, torch.trunc(torch.tensor([5])))
+print(torch.tensor([float("nan"), float("inf"), -float("inf")]).round(), torch.tensor([float("inf")]).frac(), torch.tensor([float("nan")]).floor())
+z = torch.tensor([0.3, 1.6, -2.2], requires_grad=True)
+(z.round() + z.trunc() + z.frac() * 2 + z.floor() + z.ceil()).sum().backward()
+print(z.grad)
+w = torch.tensor([5.5, -3.5], requires_grad=True)
+(torch.fmod(w, 2.0) + torch.remainder(w, 2.0) * 3).sum().backward()
+print(w.grad)
+print(torch.tensor([0.49999997, 0.5000001]).round(), torch.tensor([1.005, 2.005], dtype=torch.float64).round(decimals=2), torch.tensor([12345.6789]).round(decimals=3))

@@ -1,0 +1,31 @@
+# StackOverflow answers: one-hot, argmax over masks, row-wise indexing, padding sequences, top-k per row, dedupe rows.
+import torch
+
+labels = torch.tensor([0, 2, 1, 2])
+print(torch.nn.functional.one_hot(labels), torch.nn.functional.one_hot(labels, num_classes=4), torch.eye(3)[labels], torch.zeros(4, 3).scatter_(1, labels[:, None], 1))
+scores = torch.tensor([[0.1, 0.7, 0.2], [0.5, 0.4, 0.1], [0.3, 0.3, 0.4]])
+print(scores.argmax(1), scores[torch.arange(3), scores.argmax(1)], scores.gather(1, scores.argmax(1, keepdim=True)).squeeze(1), (scores == scores.max(1, keepdim=True).values).int())
+idx = torch.tensor([2, 0, 1])
+print(scores[torch.arange(len(idx)), idx], scores[range(3), idx], torch.take_along_dim(scores, idx[:, None], 1))
+seqs = [torch.tensor([1, 2, 3]), torch.tensor([4]), torch.tensor([5, 6])]
+padded = torch.nn.utils.rnn.pad_sequence(seqs, batch_first=True)
+lengths = torch.tensor([len(s) for s in seqs])
+print(padded, torch.nn.utils.rnn.pad_sequence(seqs, padding_value=-1), lengths, torch.arange(3)[None, :] < lengths[:, None])
+v, i = scores.topk(2, dim=1)
+print(v, i, torch.zeros_like(scores).scatter(1, i, v))
+rows = torch.tensor([[1, 2], [3, 4], [1, 2], [5, 6], [3, 4]])
+u, inv = torch.unique(rows, dim=0, return_inverse=True)
+print(u, inv, rows[torch.unique(inv, return_inverse=False)], len(u))
+a = torch.tensor([1, 2, 3, 4, 5])
+b = torch.tensor([2, 4, 6])
+print(a[~torch.isin(a, b)], a[(a[:, None] == b).any(1)], torch.cat([a, b]).unique(), (a.unsqueeze(1) == b).nonzero())
+x = torch.tensor([[1.0, float("nan")], [3.0, 4.0]])
+print(x[~torch.isnan(x).any(1)], torch.nan_to_num(x), x.nansum(0), x[torch.isfinite(x)].mean(), torch.where(torch.isnan(x), torch.zeros_like(x), x))
+t = torch.arange(24).reshape(2, 3, 4)
+print(t.permute(0, 2, 1).reshape(2, -1), t.view(-1, 4).sum(0), t.flatten(start_dim=1).shape, t[..., ::2].shape, t.sum(dim=(1, 2)), t.float().mean((0, 2)))
+lst = [torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0])]
+print(torch.stack(lst), torch.cat(lst), torch.stack(lst, dim=1), torch.tensor([t.tolist() for t in lst]), torch.vstack(lst), torch.hstack(lst), torch.column_stack(lst), torch.row_stack(lst) if hasattr(torch, "row_stack") else "", torch.dstack(lst).shape)
+img = torch.arange(16.0).reshape(1, 1, 4, 4)
+print(img.squeeze().shape, img[0, 0, ::2, ::2], torch.nn.functional.avg_pool2d(img, 2), img.mean(dim=(-1, -2)), img.view(4, 4)[:, -1])
+c = torch.tensor([3, 1, 2])
+print(c.tolist(), c.numpy().tolist(), [int(x) for x in c], c.sum().item(), c.float().mean().item(), list(map(int, c)), {int(k): 0 for k in c})
