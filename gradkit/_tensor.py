@@ -335,11 +335,11 @@ class Tensor(metaclass=D.TorchNamed):
         return self._data.tolist()
 
     def numpy(self, *, force: bool = False) -> np.ndarray:
-        """The ndarray behind the tensor (shared memory)."""
-        if self.requires_grad and not force:
+        """A NumPy array sharing the tensor's memory (a new array object each call, as torch's is)."""
+        if self._requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use "
                                "tensor.detach().numpy() instead.")
-        return self._data
+        return self._data.view()
 
     def __array__(self, dtype=None, copy=None):
         if self._requires_grad:

@@ -181,3 +181,18 @@ def test_channels_last_rank_errors():
     _raises_same(lambda T: T.ones(2, 3, 4, 5).contiguous(memory_format=T.channels_last_3d))
     for T in (torch, gradkit):
         assert not T.ones(2, 3, 4).is_contiguous(memory_format=T.channels_last)
+
+
+def test_module_to_channels_last_converts_4d_parameters():
+    got = []
+    for T in (torch, gradkit):
+        T.manual_seed(0)
+        m = T.nn.Sequential(T.nn.Conv2d(3, 4, 3), T.nn.BatchNorm2d(4), T.nn.Flatten(), T.nn.Linear(16, 2))
+        w0 = m[0].weight
+        m.to(memory_format=T.channels_last)
+        w = m[0].weight
+        x = T.arange(2 * 3 * 4 * 4, dtype=T.float32).reshape(2, 3, 4, 4) / 50
+        m(x).sum().backward()
+        got.append((w is w0, w.is_leaf, w.stride(), w.is_contiguous(memory_format=T.channels_last),
+                    m[0].bias.stride(), m[3].weight.stride(), w.grad.shape, np.round(w.grad.detach().numpy(), 4).tolist()))
+    assert got[0] == got[1]

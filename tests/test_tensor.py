@@ -210,3 +210,13 @@ def test_conversions():
         assert x.type() == "torch.FloatTensor" and x.double().type() == "torch.DoubleTensor"
         assert f"{x.sum():.2f}" == "6.50"
         assert len(x) == 2 and [r.tolist() for r in x] == [[1.5, -2.0], [3.0, 4.0]]
+
+
+def test_numpy_returns_a_new_array_sharing_memory_like_torch():
+    for T in (torch, gradkit):
+        t = T.arange(6.0)
+        a, b = t.numpy(), t.numpy()
+        assert (a is b) is False
+        a.shape = (2, 3)
+        a[0, 0] = 7.0
+        assert tuple(t.shape) == (6,) and t[0].item() == 7.0 and b[0] == 7.0

@@ -45,15 +45,17 @@ class _Probe:
     __slots__ = ("home",)
 
 
-def _transient_refs() -> int:
-    """How many references :func:`_home_refs` itself adds (interpreter-dependent), measured once."""
+def _transient_refs() -> tuple[int, int]:
+    """How many references :func:`_home_refs` itself adds to the home and to its buffer (interpreter-dependent),
+    measured once."""
     buf = np.empty(2)
     probe = _Probe()
     probe.home = buf[:1]
-    return _home_refs(probe)[0] - 1
+    a, b = _home_refs(probe)
+    return a - 1, b - 2
 
 
-_TRANSIENT = _transient_refs()
+_TRANSIENT, _TRANSIENT_BASE = _transient_refs()
 
 
 def set_grad_home(t: Tensor, home, owner_refs: int = 1, base_refs: int = 1) -> None:
@@ -63,7 +65,7 @@ def set_grad_home(t: Tensor, home, owner_refs: int = 1, base_refs: int = 1) -> N
     node = edge(t)
     if node.__class__ is AccumulateGrad:
         node.home = home
-        node.home_refs = (owner_refs + 1 + _TRANSIENT, base_refs + _TRANSIENT)
+        node.home_refs = (owner_refs + 1 + _TRANSIENT, base_refs + _TRANSIENT_BASE)
 
 
 def home_free(node) -> bool:

@@ -115,7 +115,9 @@ class BackwardCFunction(Node, FunctionCtx):
         if not isinstance(res, tuple):
             res = (res,)
         n_args = self._nargs
-        if len(res) < n_args:
+        if len(res) > n_args and all(r is None for r in res[n_args:]):
+            res = res[:n_args]
+        if len(res) != n_args:
             raise RuntimeError(f"function {self._cls.__name__}Backward returned an incorrect number of gradients "
                                f"(expected {n_args}, got {len(res)})")
         out = []

@@ -40,6 +40,17 @@ def _check_v_none(v, ins) -> None:
                            "Tensor with a single element.")
 
 
+def _validate_v(vs, others, is_tuple: bool) -> None:
+    if len(vs) != len(others):
+        if is_tuple:
+            raise RuntimeError(f"v is a tuple of invalid length: should be {len(others)} but got {len(vs)}.")
+        raise RuntimeError("The given v should contain a single Tensor.")
+    for k, (v, o) in enumerate(zip(vs, others)):
+        if tuple(v.shape) != tuple(o.shape):
+            prefix = f"Entry {k} in " if is_tuple else ""
+            raise RuntimeError(f"{prefix}v has invalid size: should be {o.size()} but got {v.size()}.")
+
+
 def _check_single(out, name: str) -> None:
     if isinstance(out, Tensor) and out.numel() != 1:
         raise RuntimeError(f"The Tensor returned by the function given to {name} should contain a single element")
@@ -57,14 +68,16 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
         ins = _prep(ins, create_graph)
         out = func(*ins)
         outs, out_single = _as_tuple(out)
-        if v is None and (len(outs) != 1 or outs[0].numel() != 1):
-            raise RuntimeError("The vector v can only be None if the user-provided function returns a single Tensor "
-                               "with a single element.")
-        vs = _as_tuple(v)[0] if v is not None else tuple(_creation.ones_like(o) for o in outs)
         if strict:
             for k, o in enumerate(outs):
                 if not o.requires_grad:
                     raise RuntimeError(_STRICT_NO_GRAD.format(k))
+        if v is None and (len(outs) != 1 or outs[0].numel() != 1):
+            raise RuntimeError("The vector v can only be None if the user-provided function returns a single Tensor "
+                               "with a single element.")
+        vs = _as_tuple(v)[0] if v is not None else tuple(_creation.ones_like(o) for o in outs)
+        if v is not None:
+            _validate_v(vs, outs, not out_single)
         g = _grads(outs, ins, vs, create_graph)
     res_out = out if create_graph else (out.detach() if isinstance(out, Tensor) else tuple(o.detach() for o in out))
     g = g if create_graph else tuple(t.detach() for t in g)
@@ -75,6 +88,8 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), J v), by the double-vjp trick."""
     ins, single = _as_tuple(inputs)
     _check_v_none(v, ins)
+    if v is not None:
+        _validate_v(_as_tuple(v)[0], ins, not single)
     with enable_grad():
         ins = _prep(ins, True)
         out = func(*ins)
@@ -139,19 +154,28 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
 
 def vhp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), v^T H)."""
+    return _vhp(func, inputs, v, create_graph, "vhp")
+
+
+def hvp(func, inputs, v=None, create_graph=False, strict=False):
+    """(func(inputs), H v); the Hessian is symmetric for twice-differentiable functions, so this equals vhp."""
+    return _vhp(func, inputs, v, create_graph, "hvp")
+
+
+def _vhp(func, inputs, v, create_graph, name):
     ins, single = _as_tuple(inputs)
     _check_v_none(v, ins)
+    if v is not None:
+        _validate_v(_as_tuple(v)[0], ins, not single)
     with enable_grad():
         ins = _prep(ins, True)
         out = func(*ins)
-        _check_single(out, "vhp")
+        _check_single(out, name)
         gs = _grad_safe(out, ins, create_graph=True)
-        vs = _as_tuple(v)[0]
+        vs = _as_tuple(v)[0] if v is not None else tuple(_creation.ones_like(i) for i in ins)
         pairs = [(g, vv) for g, vv in zip(gs, vs) if g is not None]
         h = _grad_safe(tuple(p[0] for p in pairs), ins, tuple(p[1] for p in pairs), create_graph=create_graph) \
             if pairs else (None,) * len(ins)
     h = tuple(_creation.zeros_like(i) if x is None else (x if create_graph else x.detach()) for x, i in zip(h, ins))
     return (out if create_graph else out.detach()), (h[0] if single else h)
 
-
-hvp = vhp  # the Hessian is symmetric for twice-differentiable functions

@@ -35,3 +35,11 @@ print(u.shape, u.stride())
 print(x.narrow(2, 1, 2).stride(), x.select(1, 2).stride(), x.movedim(1, -1).stride())
 print(torch.empty_like(cl).stride(), torch.zeros_like(x, memory_format=torch.channels_last).stride())
 print(cl.clone().stride(), cl.clone(memory_format=torch.contiguous_format).stride())
+model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(4 * 2 * 3, 2))
+model = model.to(memory_format=torch.channels_last)
+print(model[0].weight.stride(), model[0].weight.is_contiguous(memory_format=torch.channels_last), model[4].weight.stride())
+print(model(cl), model[0].weight.is_leaf)
+try:
+    torch.randn(2, 3, 4).to(memory_format=torch.channels_last)
+except RuntimeError as e:
+    print("RuntimeError:", e)

@@ -50,7 +50,7 @@ def _step(m, opt, x, y, scale):
 
 
 @pytest.mark.parametrize("name,kw", OPTS)
-@pytest.mark.parametrize("keep", ["tensor", "row_view", "flat_view", "numpy", "detached"])
+@pytest.mark.parametrize("keep", ["tensor", "row_view", "flat_view", "numpy", "numpy_row", "numpy_flat", "detached"])
 def test_kept_gradients_are_never_overwritten(name, kw, keep):
     m = _model(gk)
     x, y = _data(gk)
@@ -60,7 +60,8 @@ def test_kept_gradients_are_never_overwritten(name, kw, keep):
     w = m[0].weight
     assert w._accum.home is not None and w.grad._data is w._accum.home  # written in place, not copied
     kept = {"tensor": lambda g: g, "row_view": lambda g: g[0], "flat_view": lambda g: g.view(-1),
-            "numpy": lambda g: g.numpy(), "detached": lambda g: g.detach()}[keep](w.grad)
+            "numpy": lambda g: g.numpy(), "numpy_row": lambda g: g.numpy()[1],
+            "numpy_flat": lambda g: g.numpy().reshape(-1), "detached": lambda g: g.detach()}[keep](w.grad)
     before = np.array(kept, copy=True)
     for scale in (3.0, -2.0):
         _step(m, opt, x, y, scale)

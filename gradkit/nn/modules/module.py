@@ -625,7 +625,7 @@ class Module(metaclass=D.TorchNamed):
 
         Only floating-point dtypes are accepted; integer parameters and buffers keep their dtype.
         """
-        device, dtype, non_blocking, _ = _parse_to(*args, **kwargs)
+        device, dtype, non_blocking, fmt = _parse_to(*args, **kwargs)
         if dtype is not None:
             dtype = D.as_dtype(dtype)
             if not (dtype.is_floating_point or dtype.is_complex):
@@ -633,7 +633,10 @@ class Module(metaclass=D.TorchNamed):
                                 f"desired dtype={dtype}")
 
         def convert(t):
-            return t.to(device, dtype if t.is_floating_point() or t.is_complex() else None, non_blocking)
+            dt = dtype if t.is_floating_point() or t.is_complex() else None
+            if fmt is not None and t.dim() in (4, 5):
+                return t.to(device, dt, non_blocking, memory_format=fmt)
+            return t.to(device, dt, non_blocking)
 
         return self._apply(convert)
 
