@@ -134,16 +134,22 @@ def is_deterministic_algorithms_warn_only_enabled() -> bool:
 
 
 def compile(model=None, **kwargs):  # noqa: A001
-    """No compiler here: returns the model (or a decorator that returns the function)."""
+    """No compiler here: a module comes back wrapped in an eager ``OptimizedModule`` (as torch wraps it, so
+    ``_orig_mod`` and the ``_orig_mod.``-prefixed state_dict keys match); functions come back unchanged."""
     if model is None:
-        return lambda m: m
-    return model
+        return lambda m: compile(m, **kwargs)
+    if kwargs.get("mode") is not None and kwargs.get("options") is not None:
+        raise RuntimeError("Either mode or options can be specified, but both can't be specified at the same time.")
+    if kwargs.get("disable"):
+        return model
+    from ._dynamo.eval_frame import _wrap
+    return _wrap(model)
 
 
 _LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", "special", "distributions",
          "testing", "fft", "jit", "hub", "serialization", "multiprocessing", "cli", "onnx", "amp", "types",
          "overrides", "mps", "profiler", "datasets", "library", "export", "func", "sparse", "masked", "quantization",
-         "cpu", "return_types", "version", "accelerator", "storage"}
+         "cpu", "return_types", "version", "accelerator", "storage", "compiler", "_dynamo"}
 _LAZY_ATTR = {"save": "serialization", "load": "serialization", "autocast": "amp", "polygamma": "special",
               "i0": "special", "binomial": "distributions._sampling", "_standard_gamma": "distributions._sampling",
               "_sample_dirichlet": "distributions._sampling", "_standard_gamma_grad": "distributions._sampling",

@@ -435,7 +435,8 @@ class Tensor(metaclass=D.TorchNamed):
         fn = self.grad_fn
         if (gradient is None and not retain_graph and not create_graph and inputs is None and fn is not None
                 and self._data.size == 1 and self._data.dtype.kind == "f"):
-            ENGINE[0]((fn,), (_wrap(np.ones(self._data.shape, self._data.dtype)),), False, False)
+            seed = np.array(1, self._data.dtype)
+            ENGINE[0]((fn,), (_wrap(seed if self._data.ndim == 0 else seed.reshape(self._data.shape)),), False, False)
             return
         from .autograd import backward
         backward(self, gradient, retain_graph, create_graph, inputs=inputs)

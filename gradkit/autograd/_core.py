@@ -83,7 +83,7 @@ def grad_home(nxt, shape: tuple):
     the home of a leaf with no ``.grad`` yet and no hooks, when :func:`home_free`."""
     if nxt.__class__ is AccumulateGrad and nxt.home is not None and nxt.home.shape == shape:
         v = nxt.variable
-        if v.grad is None and not v._hooks and home_free(nxt):
+        if v._grad is None and not v._hooks and home_free(nxt):
             return nxt.home
     return None
 

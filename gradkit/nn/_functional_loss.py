@@ -515,7 +515,8 @@ def cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, s
     if (weight is None and size_average is None and reduce is None and label_smoothing == 0.0
             and (reduction == "mean" or reduction == "sum") and x.ndim == 2 and t.ndim == 1 and x.dtype.kind == "f"
             and t.dtype == np.int64 and t.shape[0] == x.shape[0] and x.shape[0] and x.shape[1]
-            and t.view(np.uint64).max() < x.shape[1] and (ignore_index < 0 or not (t == ignore_index).any())):
+            and np.maximum.reduce(t.view(np.uint64)) < x.shape[1]
+            and (ignore_index < 0 or not (t == ignore_index).any())):
         return _O.cross_entropy_fused(input, target, reduction == "mean")
     if x.dtype.kind != "f":
         last = "_lastdim" if x.ndim <= 2 else ""

@@ -455,7 +455,7 @@ class Optimizer(metaclass=TorchNamed):
         """Reset the gradients of all optimized tensors: to ``None`` (default) or to zeros."""
         for group in self.param_groups:
             for p in group["params"]:
-                g = p.grad
+                g = p._grad
                 if g is not None:
                     if set_to_none:
                         p._grad = None

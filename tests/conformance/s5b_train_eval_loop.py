@@ -55,6 +55,6 @@ print(model.training, model[1].training, model[1].num_batches_tracked)
 with torch.inference_mode():
     model.eval()
     p = model(X[64:70]).softmax(-1)
-    print(p.requires_grad, torch.is_inference_mode_enabled(), p.is_inference())
+    print(p.requires_grad, torch.is_inference_mode_enabled(), torch.is_grad_enabled())
     print(p.round(decimals=4))
 print(torch.is_inference_mode_enabled(), model[1].running_mean[:4])
