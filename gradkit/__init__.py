@@ -149,7 +149,8 @@ def compile(model=None, **kwargs):  # noqa: A001
 _LAZY = {"nn", "optim", "utils", "random", "lab", "cuda", "backends", "linalg", "special", "distributions",
          "testing", "fft", "jit", "hub", "serialization", "multiprocessing", "cli", "onnx", "amp", "types",
          "overrides", "mps", "profiler", "datasets", "library", "export", "func", "sparse", "masked", "quantization",
-         "cpu", "return_types", "version", "accelerator", "storage", "compiler", "_dynamo"}
+         "cpu", "return_types", "version", "accelerator", "storage", "compiler", "_dynamo", "distributed",
+         "xpu"}
 _LAZY_ATTR = {"save": "serialization", "load": "serialization", "autocast": "amp", "polygamma": "special",
               "i0": "special", "binomial": "distributions._sampling", "_standard_gamma": "distributions._sampling",
               "_sample_dirichlet": "distributions._sampling", "_standard_gamma_grad": "distributions._sampling",

@@ -1,7 +1,8 @@
 """``torch.compiler``: gradkit always runs eagerly, so these answer "not compiling" and pass callables through."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["compile", "reset", "allow_in_graph", "assume_constant_result", "disable", "is_compiling",
            "is_dynamo_compiling", "is_exporting", "cudagraph_mark_step_begin", "list_backends", "set_stance",

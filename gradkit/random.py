@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from . import _tensor as T
+from ._dtype import TorchNamed
 
 __all__ = [
     "Generator",
@@ -55,8 +56,10 @@ def _unpack_seed(s) -> int:
     return s & 0xFFFFFFFFFFFFFFFF
 
 
-class Generator:
+class Generator(metaclass=TorchNamed):
     """A CPU pseudo-random number generator (mt19937) whose draws match torch's bit for bit."""
+
+    _torch_module = "torch._C"
 
     __slots__ = ("__weakref__", "_device", "_fresh_next", "_mt", "_next_double", "_next_float", "_seed")
 

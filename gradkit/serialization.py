@@ -415,9 +415,9 @@ def save(obj: object, f: FileLike, pickle_module: Any = pickle, pickle_protocol:
     """Save ``obj`` (tensors, state_dicts, containers, numbers …) to ``f`` in PyTorch's file format.
 
     ``f`` is a path or a writable binary file object. Writing to a path is atomic: the data goes to
-    a temporary file in the same directory, is flushed to disk, then renamed over ``f``."""
-    if not _use_new_zipfile_serialization:
-        raise NotImplementedError("gradkit.save writes only the zip-based format (_use_new_zipfile_serialization=True)")
+    a temporary file in the same directory, is flushed to disk, then renamed over ``f``. The zip-based format
+    is written even when ``_use_new_zipfile_serialization=False`` asks for the pre-1.6 one: every torch
+    release since 1.6 reads it, and ``load`` reads it back the same."""
     if pickle_module is not pickle:
         raise NotImplementedError("gradkit.save supports only the standard pickle module")
     if not isinstance(pickle_protocol, int) or not 2 <= pickle_protocol <= pickle.HIGHEST_PROTOCOL:

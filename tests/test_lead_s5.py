@@ -65,3 +65,17 @@ def test_backward_of_one_element_outputs(shape, dtype):
         y.backward()
         out.append(t.grad.numpy())
     np.testing.assert_array_equal(out[1], out[0])
+
+
+def test_legacy_serialization_flag_still_round_trips(tmp_path):
+    obj = {"w": gk.arange(6.0).reshape(2, 3), "step": 3}
+    gk.save(obj, tmp_path / "m.pt", _use_new_zipfile_serialization=False)
+    back = gk.load(tmp_path / "m.pt")
+    assert back["step"] == 3 and gk.equal(back["w"], obj["w"])
+    t = torch.load(tmp_path / "m.pt")
+    np.testing.assert_array_equal(t["w"].numpy(), obj["w"].numpy())
+
+
+def test_generator_class_prints_like_torch():
+    assert repr(gk.Generator) == repr(torch.Generator)
+    assert repr(type(gk.default_generator)) == repr(type(torch.default_generator))

@@ -1,7 +1,8 @@
 """``torch._dynamo``: gradkit runs eagerly, so this holds the wrapper ``torch.compile`` returns and no-op knobs."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import config
 from .eval_frame import OptimizedModule

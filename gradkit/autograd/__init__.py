@@ -33,7 +33,7 @@ def _as_list(x):
 
 def _seeds(outputs, grad_outputs, create_graph):
     roots, grads = [], []
-    if grad_outputs is not None and len(grad_outputs) != len(outputs):
+    if grad_outputs is not None and len(grad_outputs) < len(outputs):
         raise RuntimeError(f"got {len(outputs)} tensors and {len(grad_outputs)} gradients")
     for i, out in enumerate(outputs):
         g = grad_outputs[i] if grad_outputs is not None else None

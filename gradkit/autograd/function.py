@@ -120,6 +120,15 @@ class BackwardCFunction(Node, FunctionCtx):
         if len(res) != n_args:
             raise RuntimeError(f"function {self._cls.__name__}Backward returned an incorrect number of gradients "
                                f"(expected {n_args}, got {len(res)})")
+        tpos = set(self._tensor_pos)
+        for pos, r in enumerate(res):
+            if r is None:
+                continue
+            if pos not in tpos:
+                raise RuntimeError(f"function {self._cls.__name__}Backward returned a gradient different than None at "
+                                   f"position {pos + 1}, but the corresponding forward input was not a Variable")
+            if not isinstance(r, Tensor):
+                raise RuntimeError(f"expected Variable or None (got {type(r).__name__})")
         out = []
         metas = getattr(self, "_in_meta", ())
         for k, pos in enumerate(self._tensor_pos):
@@ -246,6 +255,9 @@ class Function(metaclass=_FunctionMeta):
             results.append(o)
         if not rec:
             return results[0] if single else tuple(results)
+        for d in dirty:
+            if isinstance(d, Tensor) and d.requires_grad and d.grad_fn is None:
+                raise RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.")
         node.next = tuple(edge(args[i]) for i in tensor_pos)
         node._in_meta = tuple((args[i]._data.shape, args[i]._data.dtype) for i in tensor_pos)
         node._nout = len(results)

@@ -90,8 +90,12 @@ class set_grad_enabled(_Mode):
     """Set grad mode on or off; works as a function, a context manager and a decorator."""
 
     def __init__(self, mode: bool) -> None:
+        if not isinstance(mode, bool):
+            name = type(mode).__name__
+            name = f"numpy.{name}" if type(mode).__module__ == "numpy" else name
+            raise TypeError(f"set_grad_enabled(): argument 'enabled' (position 1) must be bool, not {name}")
         self._prev = GRAD[0]
-        self._target = bool(mode)
+        self._target = mode
         GRAD[0] = self._target
 
     def __enter__(self) -> None:

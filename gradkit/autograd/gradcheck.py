@@ -18,42 +18,42 @@ def _outputs(fn, inputs):
 
 
 def _numerical(fn, inputs, i, eps):
-    """Jacobian columns for input ``i`` by central differences: shape (numel_in, numel_out_total)."""
+    """Per output, the Jacobian block for input ``i`` by central differences: shape (numel_in, numel_out)."""
     x = inputs[i]
     flat = x._data.reshape(-1)
     cols = []
     for k in range(flat.size):
         orig = flat[k]
         flat[k] = orig + eps
-        plus = np.concatenate([o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)])
+        plus = [o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)]
         flat[k] = orig - eps
-        minus = np.concatenate([o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)])
+        minus = [o._data.reshape(-1).astype(np.float64) for o in _outputs(fn, inputs)]
         flat[k] = orig
-        cols.append((plus - minus) / (2 * eps))
-    return np.array(cols).reshape(flat.size, -1)
-
-
-def _analytical(fn, inputs, diff_idx):
-    from . import grad
+        cols.append([(p - m) / (2 * eps) for p, m in zip(plus, minus)])
     outs = _outputs(fn, inputs)
-    sizes = [o._data.size for o in outs]
-    total = sum(sizes)
-    jac = {i: np.zeros((inputs[i]._data.size, total)) for i in diff_idx}
-    col = 0
-    for o, n in zip(outs, sizes):
-        if not o.requires_grad:
-            col += n
-            continue
-        for k in range(n):
-            seed = np.zeros(o._data.size, o._data.dtype)
-            seed[k] = 1
-            gs = grad(o, [inputs[i] for i in diff_idx], _wrap(seed.reshape(o._data.shape)), retain_graph=True,
-                      allow_unused=True)
-            for i, g in zip(diff_idx, gs):
-                if g is not None:
-                    jac[i][:, col + k] = g._data.reshape(-1)
-        col += n
+    return [np.array([c[j] for c in cols], dtype=o._data.dtype).reshape(flat.size, o._data.size)
+            for j, o in enumerate(outs)]
+
+
+def _analytical(o, inputs, diff_idx):
+    """The Jacobian blocks of one differentiable output for each input in ``diff_idx``, by reverse passes."""
+    from . import grad
+    jac = [np.zeros((inputs[i]._data.size, o._data.size), inputs[i]._data.dtype) for i in diff_idx]
+    for k in range(o._data.size):
+        seed = np.zeros(o._data.size, o._data.dtype)
+        seed[k] = 1
+        gs = grad(o, [inputs[i] for i in diff_idx], _wrap(seed.reshape(o._data.shape)), retain_graph=True,
+                  allow_unused=True)
+        for j, g in enumerate(gs):
+            if g is not None:
+                jac[j][:, k] = g._data.reshape(-1)
     return jac
+
+
+def _fail(msg: str, raise_exception: bool) -> bool:
+    if raise_exception:
+        raise GradcheckError(msg)
+    return False
 
 
 def gradcheck(func, inputs, *, eps: float = 1e-6, atol: float = 1e-5, rtol: float = 1e-3,
@@ -65,8 +65,8 @@ def gradcheck(func, inputs, *, eps: float = 1e-6, atol: float = 1e-5, rtol: floa
     inputs = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
     diff_idx = [i for i, x in enumerate(inputs) if isinstance(x, Tensor) and x.requires_grad]
     if not diff_idx:
-        raise ValueError("gradcheck expects at least one input tensor to require gradient, but none of the them "
-                         "have requires_grad=True.")
+        raise ValueError("gradcheck expects at least one input tensor to require gradient, but none of them have "
+                         "requires_grad=True.")
     for i in diff_idx:
         if inputs[i]._data.dtype != np.float64:
             import warnings
@@ -74,15 +74,19 @@ def gradcheck(func, inputs, *, eps: float = 1e-6, atol: float = 1e-5, rtol: floa
                           "This check will likely fail if all the inputs are not of double precision floating point "
                           "or complex. ",
                           UserWarning, stacklevel=2)
-    ana = _analytical(func, inputs, diff_idx)
-    for i in diff_idx:
-        num = _numerical(func, inputs, i, eps)
-        a = ana[i]
-        if not np.allclose(a, num, rtol=rtol, atol=atol):
-            if raise_exception:
-                raise GradcheckError(f"Jacobian mismatch for output 0 with respect to input {i},\n"
-                                     f"numerical:{_wrap(num)}\nanalytical:{_wrap(a)}\n")
-            return False
+    outs = _outputs(func, inputs)
+    numerical = [_numerical(func, inputs, i, eps) for i in diff_idx]
+    diff_outs = [(j, o) for j, o in enumerate(outs) if o.requires_grad]
+    if not diff_outs:
+        if any(np.any(n != 0) for per_in in numerical for n in per_in):
+            return _fail("Numerical gradient for function expected to be zero", raise_exception)
+        return True
+    for oi, (j, o) in enumerate(diff_outs):
+        for k, a in enumerate(_analytical(o, inputs, diff_idx)):
+            n = numerical[k][j]
+            if not np.allclose(a, n, rtol=rtol, atol=atol):
+                return _fail(f"Jacobian mismatch for output {oi} with respect to input {k},\n"
+                             f"numerical:{_wrap(n)}\nanalytical:{_wrap(a)}\n", raise_exception)
     return True
 
 

@@ -435,6 +435,10 @@ def pow(input, exponent, *, out=None):  # noqa: A001
             r = _wrap(np.multiply(x, x))
         elif e == 0.5:
             r = _wrap(np.sqrt(x))
+        elif e == 3 and dt.kind == "f" and dt.itemsize > 2:
+            r = _wrap(x * x * x)
+        elif e == -2 and dt.kind == "f" and dt.itemsize > 2:
+            r = _wrap(1 / (x * x))
         else:
             r = _wrap(np.power(x, e).astype(dt, copy=False))
         if out is not None:

@@ -122,3 +122,49 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print(ScaledMatmul.apply(A.detach(), B.detach(), 1.0).requires_grad)
+
+
+class GradForK(Function):
+    @staticmethod
+    def forward(ctx, x, k):
+        ctx.k = k
+        return x * k
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * ctx.k, torch.tensor(1.0)
+
+
+class ReturnsNumber(Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, g):
+        return 2
+
+
+class InplaceDouble(Function):
+    @staticmethod
+    def forward(ctx, x):
+        x.mul_(2)
+        ctx.mark_dirty(x)
+        return x
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+
+for fn in [lambda: GradForK.apply(torch.ones(2, requires_grad=True), 3.0).sum().backward(),
+           lambda: ReturnsNumber.apply(torch.ones(2, requires_grad=True)).sum().backward(),
+           lambda: InplaceDouble.apply(torch.ones(2, requires_grad=True))]:
+    try:
+        fn()
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+leaf = torch.ones(2, requires_grad=True)
+y = InplaceDouble.apply(leaf.clone())
+y.sum().backward()
+print("mark_dirty on a clone", y, leaf.grad)

@@ -67,3 +67,8 @@ with torch.no_grad():
     s = w + 1
 print(s.requires_grad)
 print(torch.no_grad().__class__.__name__, torch.set_grad_enabled(True).__class__.__name__)
+try:
+    torch.set_grad_enabled(1)
+except TypeError as e:
+    print("TypeError:", e)
+print(torch.is_grad_enabled())

@@ -50,3 +50,33 @@ lin = torch.nn.Linear(3, 2).double()
 print("module", gradcheck(lin, (nn_in,)))
 print("fast_mode", gradcheck(lambda a: (a ** 2).exp(), (nn_in,), fast_mode=True))
 print("non-tensor arg", gradcheck(lambda a, k: a.pow(k), (nn_in, 3)))
+
+
+class TwoOutputs(Function):
+    @staticmethod
+    def forward(ctx, t):
+        ctx.save_for_backward(t)
+        return t * 2, t ** 2
+
+    @staticmethod
+    def backward(ctx, g1, g2):
+        (t,) = ctx.saved_tensors
+        return g1 * 2 + g2 * t  # the second term should be 2 * t * g2
+
+
+try:
+    gradcheck(TwoOutputs.apply, (t,))
+except RuntimeError as e:
+    print("RuntimeError:", str(e).splitlines()[0])
+try:
+    gradcheck(lambda a, b: a * b.detach(), (t, t.detach().clone().requires_grad_()))
+except RuntimeError as e:
+    print("RuntimeError:", str(e).splitlines()[0])
+try:
+    gradcheck(lambda a: a.detach() * 2, (t,))
+except RuntimeError as e:
+    print("RuntimeError:", e)
+try:
+    gradcheck(lambda a: a * 2, (t.detach(),))
+except ValueError as e:
+    print("ValueError:", e)

@@ -35,5 +35,5 @@ for outer in range(4):
 st = opt.state_dict()
 print(sorted(st), sorted(st["state"]), sorted(st["param_groups"][0]))
 inner = st["state"][0]
-print(sorted(inner), inner["n_iter"], len(inner["old_dirs"]), inner["d"].shape)
+print(list(inner), inner["n_iter"], len(inner["old_dirs"]), inner["d"].shape)
 print("prediction at 0.5", f"{net(torch.tensor([[0.5]], dtype=torch.float64)).item():.5f}")

@@ -8,19 +8,21 @@ from .sampler import Sampler
 
 __all__ = ["DistributedSampler"]
 
-_NO_GROUP = "Default process group has not been initialized, please make sure to call init_process_group."
-
 
 class DistributedSampler(Sampler[int]):
     """Indices for replica ``rank`` of ``num_replicas``: an (optionally shuffled, per-epoch seeded) order, padded
     (or cut with ``drop_last``) to a multiple of ``num_replicas`` and then strided by replica.
 
-    gradkit has no process groups, so ``num_replicas`` and ``rank`` must be given."""
+    Left out, ``num_replicas`` and ``rank`` come from the default process group."""
 
     def __init__(self, dataset, num_replicas: int | None = None, rank: int | None = None, shuffle: bool = True,
                  seed: int = 0, drop_last: bool = False) -> None:
         if num_replicas is None or rank is None:
-            raise ValueError(_NO_GROUP)
+            from ... import distributed
+            if num_replicas is None:
+                num_replicas = distributed.get_world_size()
+            if rank is None:
+                rank = distributed.get_rank()
         if rank >= num_replicas or rank < 0:
             raise ValueError(f"Invalid rank {rank}, rank should be in the interval [0, {num_replicas - 1}]")
         self.dataset = dataset
