@@ -79,3 +79,38 @@ def test_legacy_serialization_flag_still_round_trips(tmp_path):
 def test_generator_class_prints_like_torch():
     assert repr(gk.Generator) == repr(torch.Generator)
     assert repr(type(gk.default_generator)) == repr(type(torch.default_generator))
+
+
+def _named_double(g):
+    return g.double()
+
+
+HOOKS = {"int": lambda g: 5, "size": lambda g: g[:2], "dtype": _named_double, "scaled": lambda g: g * 3,
+         "none": lambda g: None}
+
+
+@pytest.mark.parametrize("leaf", [True, False])
+@pytest.mark.parametrize("kind", list(HOOKS))
+def test_tensor_hook_results_checked_like_torch(kind, leaf):
+    res = []
+    for T in (torch, gk):
+        x = T.ones(3, requires_grad=True)
+        z = x if leaf else x * 2
+        z.register_hook(HOOKS[kind])
+        try:
+            (z * z).sum().backward()
+            res.append(x.grad.numpy().tolist())
+        except (TypeError, RuntimeError) as e:
+            res.append((type(e).__name__, str(e)))
+    assert res[1] == res[0]
+
+
+def test_plain_backward_after_create_graph_adds_in_place():
+    res = []
+    for T in (torch, gk):
+        x = T.tensor([1.0, 2.0, 3.0], requires_grad=True)
+        (x * x * x).sum().backward(create_graph=True)
+        first = x.grad
+        (x * x).sum().backward()
+        res.append((x.grad is first, x.grad.requires_grad, x.grad.detach().numpy().tolist(), first._version > 0))
+    assert res[1] == res[0]

@@ -62,3 +62,46 @@ def test_von_mises_scalar_args_and_validation():
         gradkit.distributions.VonMises(gradkit.tensor(0.0), gradkit.tensor(-1.0), validate_args=True)
     with pytest.raises(ValueError):
         torch.distributions.VonMises(torch.tensor(0.0), torch.tensor(-1.0), validate_args=True)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_fisher_snedecor_parity(dtype):
+    df1 = np.array([1.0, 5.0, 10.0], dtype=dtype)
+    df2 = np.array([2.0, 5.0, 30.0], dtype=dtype)
+    value = np.array([0.3, 1.0, 2.5], dtype=dtype)
+
+    def fn(T, a, b, v):
+        d = T.distributions.FisherSnedecor(a, b)
+        T.manual_seed(3)
+        return d.log_prob(v), d.rsample((4,)), d.mean, d.variance, d.mode
+
+    run_both(fn, [df1, df2, value], requires_grad=(0, 1), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_kumaraswamy_parity(dtype):
+    a = np.array([0.5, 2.0, 5.0], dtype=dtype)
+    b = np.array([1.5, 3.0, 2.0], dtype=dtype)
+    value = np.array([0.2, 0.5, 0.9], dtype=dtype)
+
+    def fn(T, c1, c0, v):
+        d = T.distributions.Kumaraswamy(c1, c0)
+        T.manual_seed(4)
+        return d.log_prob(v), d.rsample((3,)), d.mean, d.variance, d.entropy(), d.mode, d.cdf(v)
+
+    run_both(fn, [a, b, value], requires_grad=(0, 1), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("shape", [(), (3,), (2, 3)])
+def test_logistic_normal_parity(shape):
+    rng = np.random.default_rng(6)
+    loc = rng.standard_normal(shape).astype(np.float32)
+    scale = rng.uniform(0.5, 2.0, shape).astype(np.float32)
+
+    def fn(T, m, s):
+        d = T.distributions.LogisticNormal(m, s)
+        T.manual_seed(5)
+        x = d.rsample((4,))
+        return x, d.log_prob(x.detach()), T.tensor(list(d.batch_shape) + list(d.event_shape))
+
+    run_both(fn, [loc, scale], requires_grad=(0, 1), rtol=1e-4, atol=1e-5)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import FRESH
+from ._core import FRESH, Tensor
 from .anomaly_mode import _STATE as _ANOMALY
 from .grad_mode import GRAD
 from .graph import FREED, AccumulateGrad
@@ -28,12 +28,25 @@ def _order(roots):
     return deps
 
 
+def _hooked(hook, g):
+    """``hook(g)``, or ``g`` when it returns None; a replacement must be a tensor of ``g``'s shape and dtype."""
+    r = hook(g)
+    if r is None:
+        return g
+    if not isinstance(r, Tensor):
+        raise TypeError(f"expected Variable, but hook returned '{type(r).__name__}'")
+    name = getattr(hook, "__name__", type(hook).__name__)
+    if r._data.shape != g._data.shape:
+        raise RuntimeError(f"hook '{name}' has changed the size of value")
+    if r._data.dtype != g._data.dtype:
+        raise RuntimeError(f"hook '{name}' has changed the type of value (was {g.type()} got {r.type()})")
+    return r
+
+
 def _accumulate(leaf, g, create_graph):
     if leaf._hooks:
         for hook in list(leaf._hooks.values()):
-            r = hook(g)
-            if r is not None:
-                g = r
+            g = _hooked(hook, g)
     old = leaf._grad
     if old is None:
         if create_graph:
@@ -43,7 +56,7 @@ def _accumulate(leaf, g, create_graph):
             leaf._grad = g
         else:
             leaf._grad = g._detached_copy()
-    elif create_graph or old._requires_grad:
+    elif create_graph:
         leaf._grad = old + g
     else:
         ga = old._data
@@ -65,9 +78,7 @@ def _run_pre_hooks(hooks, g):
     """Tensor hooks in registration order; the ``retain_grad`` hook last, so it sees their result."""
     for k, hook in list(hooks.items()):
         if k != "retain":
-            r = hook(g)
-            if r is not None:
-                g = r
+            g = _hooked(hook, g)
     keep = hooks.get("retain")
     if keep is not None:
         keep(g)
