@@ -114,3 +114,24 @@ def test_plain_backward_after_create_graph_adds_in_place():
         (x * x).sum().backward()
         res.append((x.grad is first, x.grad.requires_grad, x.grad.detach().numpy().tolist(), first._version > 0))
     assert res[1] == res[0]
+
+
+def _graph(T, bias, x_grad, w_grad):
+    T.manual_seed(0)
+    x = T.randn(5, 3, requires_grad=x_grad)
+    w = T.randn(4, 3, requires_grad=w_grad)
+    b = T.randn(4, requires_grad=True) if bias else None
+    y = T.nn.functional.linear(x.relu() if x_grad else x, w, b)
+    lines, stack = [], [(y.grad_fn, 0)]
+    while stack:
+        fn, d = stack.pop()
+        lines.append("  " * d + ("None" if fn is None else fn.name()))
+        if fn is not None:
+            stack.extend((f, d + 1) for f, _ in reversed(fn.next_functions))
+    return lines
+
+
+@pytest.mark.parametrize("bias", [True, False])
+@pytest.mark.parametrize("x_grad,w_grad", [(True, True), (False, True), (True, False)])
+def test_linear_graph_reads_like_torch(bias, x_grad, w_grad):
+    assert _graph(gk, bias, x_grad, w_grad) == _graph(torch, bias, x_grad, w_grad)

@@ -3854,9 +3854,20 @@ class LinearBackward(Node):
             gb = g2.sum(0)
         return (gx, gw, gb) if self.has_b else (gx, gw)
 
-
-class AddmmLinearBackward0(LinearBackward):
-    __slots__ = ()
+    @property
+    def next_functions(self) -> tuple:
+        """torch's view of the graph of a 2-D ``linear``: ``addmm(bias, input, weight.t())`` (``mm`` without a bias),
+        the weight reached through a ``TBackward0`` node. The engine itself runs this one node."""
+        nx, nw = self.next[0], self.next[1]
+        if len(self.xsh) != 2:
+            return super().next_functions
+        tw = self.__dict__.get("tw")
+        if tw is None and nw is not None:
+            tw = self.__dict__["tw"] = TBackward0()
+            tw.next = (nw,)
+        if self.has_b:
+            return ((self.next[2], 0), (nx, 0), (tw, 0))
+        return ((nx, 0), (tw, 0))
 
 
 def linear(input, weight, bias=None):

@@ -13,8 +13,8 @@ C, S = torch.cos(wind).mean(), torch.sin(wind).mean()
 R = torch.sqrt(C ** 2 + S ** 2)
 print("circular mean", torch.atan2(S, C).item(), "R", R.item(), "naive mean", wind.mean().item())
 kappa = torch.tensor(1.0, requires_grad=True)
-opt = torch.optim.Adam([kappa], lr=0.1)
-for it in range(150):
+opt = torch.optim.Adam([kappa], lr=0.2)
+for it in range(60):
     opt.zero_grad()
     nll = -VonMises(torch.atan2(S, C), kappa).log_prob(wind).mean()
     nll.backward()
@@ -31,7 +31,7 @@ heads = Binomial(20, torch.tensor(0.3)).sample((15,))
 raw = torch.zeros(2, requires_grad=True)
 opt = torch.optim.Adam([raw], lr=0.05)
 prior = Beta(1.0, 1.0)
-for it in range(300):
+for it in range(120):
     opt.zero_grad()
     q = Kumaraswamy(raw[0].exp(), raw[1].exp())
     p = q.rsample((64,)).clamp(1e-6, 1 - 1e-6)

@@ -33,19 +33,19 @@ wd = Weibull(torch.tensor(2.0), torch.tensor(1.5)).sample((400,))
 raw_scale = torch.tensor(0.0, requires_grad=True)
 raw_conc = torch.tensor(0.0, requires_grad=True)
 opt = torch.optim.Adam([raw_scale, raw_conc], lr=0.05)
-for it in range(200):
+for it in range(100):
     opt.zero_grad()
     dist = Weibull(torch.nn.functional.softplus(raw_scale), torch.nn.functional.softplus(raw_conc))
     nll = -dist.log_prob(wd).mean()
     nll.backward()
     opt.step()
-    if it % 50 == 0:
+    if it % 25 == 0:
         print(it, nll.item())
 print("weibull", torch.nn.functional.softplus(raw_scale).item(), torch.nn.functional.softplus(raw_conc).item())
 td = StudentT(4.0, 1.0, 2.0).sample((300,))
 params = torch.zeros(3, requires_grad=True)
 opt = torch.optim.Adam([params], lr=0.05)
-for it in range(200):
+for it in range(100):
     opt.zero_grad()
     df, loc, scale = params[0].exp() + 1, params[1], params[2].exp()
     nll = -StudentT(df, loc, scale).log_prob(td).mean()

@@ -44,13 +44,13 @@ print(torch.allclose(torch.linalg.solve(K, y), alpha.squeeze()), torch.logdet(K)
 log_ls = torch.tensor(0.0, requires_grad=True)
 log_var = torch.tensor(0.0, requires_grad=True)
 log_noise = torch.tensor(-2.0, requires_grad=True)
-opt = torch.optim.Adam([log_ls, log_var, log_noise], lr=0.05)
-for it in range(150):
+opt = torch.optim.Adam([log_ls, log_var, log_noise], lr=0.1)
+for it in range(60):
     opt.zero_grad()
     loss = nlml(X, y, log_ls.exp(), log_var.exp(), log_noise.exp())
     loss.backward()
     opt.step()
-    if it % 30 == 0:
+    if it % 15 == 0:
         print(it, f"{loss.item():.5f}", log_ls.grad.item(), log_var.grad.item(), log_noise.grad.item())
 print("ls", log_ls.exp().item(), "var", log_var.exp().item(), "noise", log_noise.exp().item())
 with torch.no_grad():

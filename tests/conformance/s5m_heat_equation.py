@@ -12,7 +12,7 @@ x = torch.linspace(0, 1, nx, dtype=torch.float64)
 u0 = torch.sin(math.pi * x) + 0.5 * torch.sin(3 * math.pi * x)
 alpha = 0.1
 dt = 0.4 * dx ** 2 / alpha
-steps = 200
+steps = 100
 T = dt * steps
 exact = (torch.sin(math.pi * x) * math.exp(-alpha * math.pi ** 2 * T)
          + 0.5 * torch.sin(3 * math.pi * x) * math.exp(-alpha * 9 * math.pi ** 2 * T))
@@ -47,14 +47,14 @@ ucn = torch.linalg.matrix_power(M, steps) @ u0[1:-1]
 print("crank-nicolson err", (ucn - exact[1:-1]).abs().max().item())
 print("spectral radius", torch.linalg.eigvalsh((M + M.T) / 2).abs().max().item())
 print(ue[::8], ucn[::8])
-target = explicit(u0, 0.07, 100).detach()
+target = explicit(u0, 0.07, 40).detach()
 a = torch.tensor(0.02, dtype=torch.float64, requires_grad=True)
-opt = torch.optim.Adam([a], lr=0.005)
-for it in range(60):
+opt = torch.optim.Adam([a], lr=0.01)
+for it in range(20):
     opt.zero_grad()
-    loss = ((explicit(u0, a, 100) - target) ** 2).sum()
+    loss = ((explicit(u0, a, 40) - target) ** 2).sum()
     loss.backward()
     opt.step()
-    if it % 15 == 0:
+    if it % 5 == 0:
         print(it, f"{loss.item():.3e}", a.item(), a.grad.item())
 print("recovered alpha", a.item())

@@ -16,14 +16,14 @@ def grad_logp(x, logp):
 
 
 x = torch.zeros(200, 2)
-eps = 0.05
-for t in range(300):
+eps = 0.1
+for t in range(60):
     _, g = grad_logp(x, target.log_prob)
     x = x + eps * g + (2 * eps) ** 0.5 * torch.randn_like(x)
 print("ULA", x.mean(0), torch.cov(x.T))
 x = torch.zeros(200, 2)
 acc = torch.zeros(200)
-for t in range(300):
+for t in range(60):
     lp, g = grad_logp(x, target.log_prob)
     prop = x + eps * g + (2 * eps) ** 0.5 * torch.randn_like(x)
     lpp, gp = grad_logp(prop, target.log_prob)
@@ -32,7 +32,7 @@ for t in range(300):
     a = torch.rand(200).log() < lpp - lp + bwd - fwd
     x = torch.where(a[:, None], prop, x)
     acc += a.float()
-print("MALA", x.mean(0), acc.mean() / 300)
+print("MALA", x.mean(0), acc.mean() / 60)
 
 
 def hmc_step(q, logp, step, n_leap):
@@ -53,9 +53,9 @@ def hmc_step(q, logp, step, n_leap):
 
 q = torch.zeros(100, 2)
 rate = 0.0
-for t in range(60):
-    q, a = hmc_step(q, target.log_prob, 0.2, 10)
-    rate += a.float().mean().item() / 60
+for t in range(25):
+    q, a = hmc_step(q, target.log_prob, 0.2, 6)
+    rate += a.float().mean().item() / 25
 print("HMC", q.mean(0), torch.cov(q.T), round(rate, 4))
 X = torch.randn(50, 2)
 y = torch.bernoulli(torch.sigmoid(X @ torch.tensor([1.5, -1.0])))
@@ -68,6 +68,6 @@ def log_post(w):
 
 
 w = torch.zeros(64, 2)
-for t in range(40):
-    w, a = hmc_step(w, log_post, 0.1, 8)
+for t in range(15):
+    w, a = hmc_step(w, log_post, 0.1, 6)
 print("posterior mean", w.mean(0), "sd", w.std(0))

@@ -53,14 +53,14 @@ with torch.no_grad():
     obs = obs + 0.02 * torch.randn_like(obs)
 print(obs[::5])
 th = torch.tensor([0.8, 0.6, 0.4, 0.6], requires_grad=True)
-opt = torch.optim.Adam([th], lr=0.02)
-for it in range(120):
+opt = torch.optim.Adam([th], lr=0.03)
+for it in range(40):
     opt.zero_grad()
     pred = odeint(lotka, z0, ts, th)
     loss = ((pred - obs) ** 2).mean()
     loss.backward()
     opt.step()
-    if it % 20 == 0:
+    if it % 10 == 0:
         print(it, f"{loss.item():.6f}", th.grad.norm().item())
 print("theta", th.detach(), "true", true_th)
 

@@ -41,7 +41,7 @@ for fname, fn in [("himmelblau", himmelblau), ("beale", beale), ("booth", booth)
     for name, make in configs:
         p = torch.tensor(starts[fname], requires_grad=True)
         opt = make([p])
-        for step in range(300):
+        for step in range(120):
             opt.zero_grad()
             loss = fn(p)
             loss.backward()

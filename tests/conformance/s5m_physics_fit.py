@@ -29,13 +29,13 @@ print(obs[::30])
 log_L = torch.tensor(math.log(1.0), requires_grad=True)
 log_c = torch.tensor(math.log(0.1), requires_grad=True)
 opt = torch.optim.Adam([log_L, log_c], lr=0.05)
-for it in range(100):
+for it in range(40):
     opt.zero_grad()
     pred = simulate_pendulum(torch.tensor(1.0), log_L.exp(), log_c.exp())
     loss = torch.nn.functional.mse_loss(pred, obs)
     loss.backward()
     opt.step()
-    if it % 20 == 0:
+    if it % 10 == 0:
         print(it, round(loss.item(), 6), log_L.exp().item(), log_c.exp().item())
 print("L", log_L.exp().item(), "c", log_c.exp().item())
 period = 2 * math.pi * math.sqrt(log_L.exp().item() / g)
@@ -70,7 +70,7 @@ def closure():
     return loss
 
 
-for i in range(4):
+for i in range(2):
     print("lbfgs", opt.step(closure).item())
 print(math.degrees(angle.item()), k.item())
 t_flight = 2 * 20 * math.sin(math.radians(40)) / g
