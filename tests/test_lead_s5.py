@@ -135,3 +135,23 @@ def _graph(T, bias, x_grad, w_grad):
 @pytest.mark.parametrize("x_grad,w_grad", [(True, True), (False, True), (True, False)])
 def test_linear_graph_reads_like_torch(bias, x_grad, w_grad):
     assert _graph(gk, bias, x_grad, w_grad) == _graph(torch, bias, x_grad, w_grad)
+
+
+@pytest.mark.parametrize("shape,dim", [((3000, 5), 0), ((600, 3, 4), 0), ((4, 2000, 3), 1), ((5, 300), 0),
+                                       ((2, 3000), 1), ((700, 6), (0, 1))])
+@pytest.mark.parametrize("op", ["sum", "mean"])
+@pytest.mark.parametrize("dtype", ["float32", "float16"])
+def test_long_outer_reductions_stay_accurate(shape, dim, op, dtype):
+    """torch's cascade sum keeps long reductions near exact; so must gradkit's (NumPy alone adds row by row)."""
+    a = (np.random.default_rng(1).standard_normal(shape) + 0.5).astype(dtype)
+    exact = getattr(a.astype(np.float64), op)(axis=dim)
+    t = getattr(torch.tensor(a), op)(dim).double().numpy()
+    x = gk.tensor(a, requires_grad=True)
+    r = getattr(x, op)(dim)
+    assert r.dtype == x.dtype
+    tol = np.abs(t - exact).max() * 2 + np.abs(exact).max() * (1e-6 if dtype == "float32" else 1e-3)
+    assert np.abs(r.detach().double().numpy() - exact).max() <= tol
+    r.sum().backward()
+    tt = torch.tensor(a, requires_grad=True)
+    getattr(tt, op)(dim).sum().backward()
+    np.testing.assert_allclose(x.grad.double().numpy(), tt.grad.double().numpy(), rtol=1e-6)

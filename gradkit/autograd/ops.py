@@ -1423,7 +1423,10 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
         r = _add_reduce(a, None, nd, keepdim)
     else:
         dims = _dims(dim, a.ndim)
-        r = _add_reduce(a, dims, nd, keepdim)
+        if nd is None and _long_outer(a, dims):
+            r = _add_reduce(a, dims, np.float64, keepdim).astype(a.dtype)
+        else:
+            r = _add_reduce(a, dims, nd, keepdim)
     r = _wrap(r)
     if out is not None:
         return _to_out(out, r)
@@ -1432,6 +1435,19 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
         n.shape, n.dims, n.keep = a.shape, dims, keepdim
         record(r, n, input)
     return r
+
+
+def _long_outer(a, dims) -> bool:
+    """True for a float32/float16 reduction over a non-innermost axis of 256+ elements. NumPy adds such an
+    axis one element after another, whose rounding error grows with its length, where torch's cascade sum
+    stays near exact; these reductions accumulate in float64 instead."""
+    if a.dtype.kind != "f" or a.dtype.itemsize > 4:
+        return False
+    last = a.ndim - 1
+    for d in dims:
+        if d != last and a.shape[d] >= 256:
+            return True
+    return False
 
 
 def _add_reduce(a, axis, dtype, keepdim):
@@ -1469,7 +1485,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
                                                                  np.nan, a.dtype)
     else:
         dims = _dims(dim, a.ndim)
-        r = np.mean(a, axis=dims, keepdims=keepdim)
+        r = np.mean(a, axis=dims, keepdims=keepdim, dtype=np.float64 if _long_outer(a, dims) else None)
     r = _wrap(np.asarray(r, dtype=a.dtype))
     if out is not None:
         return _to_out(out, r)
