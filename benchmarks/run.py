@@ -85,6 +85,23 @@ def _run(impl: str, what: str, reps: int) -> tuple[float, float]:
     return float(us), float(mb)
 
 
+# multiply-adds x 2 of one W4 step: forward, weight gradients, and input gradients of the two upper layers
+_W4_LAYERS = [(784, 1024), (1024, 1024), (1024, 10)]
+W4_FLOP = 2 * 256 * (2 * sum(i * o for i, o in _W4_LAYERS) + sum(i * o for i, o in _W4_LAYERS[1:]))
+
+
+def _matmul_gflops() -> float:
+    """The best rate of a float32 1024x1024x1024 product with NumPy's BLAS on 2 threads, in GFLOP/s."""
+    code = ("import numpy as np, time\n"
+            "a = np.random.default_rng(0).standard_normal((1024, 1024)).astype(np.float32)\n"
+            "a @ a\nbest = 1e9\n"
+            "for _ in range(10):\n    t = time.perf_counter(); a @ a; best = min(best, time.perf_counter() - t)\n"
+            "print(2 * 1024 ** 3 / best / 1e9)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         env={**os.environ, "OMP_NUM_THREADS": "2"})
+    return float(out.stdout.split()[-1])
+
+
 def _import_time(impl: str) -> float:
     """Seconds the statement ``import impl`` takes in a fresh interpreter (its start-up not counted)."""
     code = f"import time; t = time.perf_counter(); import {impl}; print(time.perf_counter() - t)"
@@ -129,6 +146,8 @@ def main() -> None:
                 row[i].append(_run(i, w, reps[w]))
         res["workloads"][w] = {i: min(us for us, _ in v) for i, v in row.items()}
         res["peak_mb"][w] = {i: min(mb for _, mb in v) for i, v in row.items()}
+    if "W4" in res["workloads"]:
+        res["matmul_peak_gflops"] = _matmul_gflops()
     if args.only:
         print(_markdown(res, have_torch))
         return
@@ -170,6 +189,13 @@ def _markdown(res, have_torch) -> str:
         ratio = f"{t / r['gradkit']:.2f}×" if t else "–"
         lines.append(f"| {w} | {f'{t:.0f}' if t else '–'} | {r['gradkit']:.0f} | {r['numpy']:.0f} | {ratio} | "
                      f"{m.get('torch', float('nan')):.1f} | {m['gradkit']:.1f} |")
+    if "matmul_peak_gflops" in res:
+        peak = res["matmul_peak_gflops"]
+        rates = {i: W4_FLOP / us / 1e3 for i, us in res["workloads"]["W4"].items()}
+        lines += ["", f"W4 does {W4_FLOP / 1e9:.2f} GFLOP of products per step; NumPy's BLAS peaks at {peak:.0f} "
+                  "GFLOP/s here (float32 1024³, 2 threads). Products per second of step time: "
+                  + ", ".join(f"{i} {r:.0f} GFLOP/s ({100 * r / peak:.0f} % of peak)" for i, r in rates.items())
+                  + "."]
     lines += ["", "| op (16×16 float32) | torch µs | gradkit µs | torch / gradkit |", "|---|---|---|---|"]
     for op, r in res["ops"].items():
         t = r.get("torch")
