@@ -54,17 +54,18 @@ def _find():
     return None, None
 
 
-_MAX: list = []
+_LIB: list = []
 # The thread count OpenBLAS is set to by threads_for: 1, 2 for "the configured count", 0 not yet managed.
 _MODE = [0]
 
 
 def _lib():
-    """(setter, getter) of OpenBLAS's thread count, looked up on first use; ``_MAX`` then holds the setting."""
-    if not _MAX:
-        _MAX.extend(_find())
-        _MAX.append(_MAX[1]() if _MAX[1] is not None else (os.cpu_count() or 1))
-    return _MAX
+    """``[setter, getter, configured count]``: OpenBLAS's thread-count functions (None where not found), looked
+    up on first use, and the count ``set_num_threads`` last asked for."""
+    if not _LIB:
+        _LIB.extend(_find())
+        _LIB.append(_LIB[1]() if _LIB[1] is not None else (os.cpu_count() or 1))
+    return _LIB
 
 
 def get_num_threads() -> int:

@@ -726,9 +726,7 @@ def logical_not(input, *, out=None):
 
 def _cname(dt):
     """The C++ type name torch prints in some dtype errors (``float``, ``long int``)."""
-    return {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int", "int32": "int",
-            "int16": "short int", "int8": "signed char", "uint8": "unsigned char", "bool": "bool",
-            "bfloat16": "c10::BFloat16"}[dt.name]
+    return _CNAME[dt.name]
 
 
 def _bitwise(npf, name):
@@ -807,8 +805,11 @@ class _Unary(Node):
         return (g * self.d(s),)
 
 
-def _unary(name, npf, d, uses_out=False, floating=True):
-    cls = type(name, (_Unary,), {"__slots__": (), "d": staticmethod(d), "uses_out": uses_out})
+def _unary(name, npf, d, uses_out=False, floating=True, backward=None):
+    body = {"__slots__": (), "d": staticmethod(d), "uses_out": uses_out}
+    if backward is not None:
+        body["backward"] = backward
+    cls = type(name, (_Unary,), body)
 
     def op(input, *, out=None):
         a = fl(input) if floating else input._data
@@ -869,9 +870,6 @@ def _sigmoid_np(a):
     return np.asarray(1 / (1 + r), dtype=a.dtype)
 
 
-sigmoid, SigmoidBackward0 = _unary("SigmoidBackward0", _sigmoid_np, lambda r: r * (1 - r), uses_out=True)
-
-
 def _sigmoid_backward(self, g):
     """``(g * (1 - y)) * y``, grouped as torch's kernel groups it, so float32 gradients match bit for bit."""
     (r,) = self.saved()
@@ -881,7 +879,8 @@ def _sigmoid_backward(self, g):
     return (g * (1 - r) * r,)
 
 
-SigmoidBackward0.backward = _sigmoid_backward
+sigmoid, SigmoidBackward0 = _unary("SigmoidBackward0", _sigmoid_np, lambda r: r * (1 - r), uses_out=True,
+                                   backward=_sigmoid_backward)
 expit = sigmoid
 
 
@@ -4121,7 +4120,10 @@ def cross(input, other, dim=None):
     return stack([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]], d)
 
 
-def cdist(x1, x2, p=2.0):
+def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    if compute_mode not in ("use_mm_for_euclid_dist_if_necessary", "use_mm_for_euclid_dist",
+                            "donot_use_mm_for_euclid_dist"):
+        raise ValueError(f"{compute_mode} is not a valid value for compute_mode")
     if x1.shape[-1] != x2.shape[-1]:
         raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {x1.shape[-1]} X2: {x2.shape[-1]}")
     diff = x1.unsqueeze(-2) - x2.unsqueeze(-3)
@@ -5043,7 +5045,7 @@ class NllLossBackward0(Node):
 
     def backward(self, g):
         e, x = self.saved()
-        sm = np.divide(e._data, self.rsum[:, None])
+        sm = np.divide(e._data, self.rsum[:, None], order="C")
         if not GRAD[0]:
             sm.reshape(-1)[self.flat] -= 1
             sm *= float(g._data) / sm.shape[0] if self.mean else float(g._data)
