@@ -350,7 +350,14 @@ def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=Non
         return _make(np.full(1, start, dt), requires_grad)
     idx = np.arange(steps)
     half = steps // 2
-    if dt.kind == "f":
+    if dt == np.float16:
+        # half arithmetic: every product and sum is rounded back to float16.
+        f, h = np.float32, np.float16
+        s, e = h(start), h(end)
+        step = f(h(f(h(f(e) - f(s))) / f(steps - 1)))
+        lo = f(s) + (step * idx[:half].astype(f)).astype(h).astype(f)
+        hi = f(e) - (step * (steps - idx[half:] - 1).astype(f)).astype(h).astype(f)
+    elif dt.kind == "f":
         # torch computes start + step * i (and end - step * (steps - 1 - i) for the upper half) with a fused
         # multiply-add in the output dtype; extended precision reproduces that rounding.
         s, e = dt.type(start), dt.type(end)

@@ -107,6 +107,18 @@ def is_inference(input: Tensor) -> bool:
     return False
 
 
+def _volatile_get(self: Tensor) -> bool:
+    import warnings
+    warnings.warn("volatile was removed (Variable.volatile is always False)", UserWarning, stacklevel=2)
+    return False
+
+
+def _volatile_set(self: Tensor, value: bool) -> None:
+    import warnings
+    warnings.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.", UserWarning,
+                  stacklevel=2)
+
+
 def is_same_size(input: Tensor, other: Tensor) -> bool:
     """True when both tensors have the same shape."""
     return input._data.shape == other._data.shape
@@ -1150,6 +1162,7 @@ def _bind() -> dict:
         put_(flag, property(lambda self: False))
     put_("is_distributed", lambda self: False)
     put_("is_shared", lambda self: False)
+    put_("volatile", property(_volatile_get, _volatile_set))
     put_("real", property(lambda self: self, lambda self, v: self.copy_(v)))
     put_("imag", property(imag))
     put_("const_data_ptr", T.data_ptr)

@@ -143,12 +143,12 @@ class Tensor(metaclass=D.TorchNamed):
             if isinstance(src, Tensor):
                 arr = src._data
             elif isinstance(src, (Size,)):
-                arr = np.empty(tuple(src), dtype=np.float32)
+                arr = np.empty(tuple(src), dtype=D._default[0].np)
             else:
-                arr = np.array(src, dtype=np.float32)
+                arr = np.array(src, dtype=D._default[0].np)
         else:
             shape = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
-            arr = np.zeros(tuple(int(s) for s in shape), dtype=np.float32)
+            arr = np.zeros(tuple(int(s) for s in shape), dtype=D._default[0].np)
         if dt is not None:
             arr = arr.astype(D.np_of(D.as_dtype(dt)))
         _init(self, arr, False)

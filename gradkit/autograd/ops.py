@@ -834,8 +834,13 @@ log2, Log2Backward0 = _unary("Log2Backward0", np.log2, lambda x: 1 / (x * math.l
 log10, Log10Backward0 = _unary("Log10Backward0", np.log10, lambda x: 1 / (x * math.log(10.0)))
 log1p, Log1PBackward0 = _unary("Log1PBackward0", np.log1p, lambda x: 1 / (x + 1))
 sqrt, SqrtBackward0 = _unary("SqrtBackward0", np.sqrt, lambda r: 0.5 / r, uses_out=True)
-rsqrt, RsqrtBackward0 = _unary("RsqrtBackward0", lambda a: 1 / np.sqrt(a), lambda r: -0.5 * r * r * r,
-                               uses_out=True)
+def _rsqrt_np(a):
+    if a.dtype == np.float16:
+        return (1 / np.sqrt(a.astype(np.float32))).astype(np.float16)
+    return 1 / np.sqrt(a)
+
+
+rsqrt, RsqrtBackward0 = _unary("RsqrtBackward0", _rsqrt_np, lambda r: -0.5 * r * r * r, uses_out=True)
 sin, SinBackward0 = _unary("SinBackward0", np.sin, lambda x: cos(x))
 cos, CosBackward0 = _unary("CosBackward0", np.cos, lambda x: -sin(x))
 tan, TanBackward0 = _unary("TanBackward0", np.tan, lambda r: 1 + r * r, uses_out=True)
@@ -1989,7 +1994,11 @@ class LinalgVectorNormBackward0(Node):
 def _norm2(x, dim, keepdim):
     a = x._data
     dims = _dims(dim, a.ndim) if dim is not None else tuple(range(a.ndim))
-    r = _wrap(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
+    if a.dtype == np.float16:
+        a = a.astype(np.float32)
+        r = _wrap(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)).astype(np.float16))
+    else:
+        r = _wrap(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
     if GRAD[0] and x._requires_grad:
         n = LinalgVectorNormBackward0()
         n.dims, n.keep = dims, keepdim

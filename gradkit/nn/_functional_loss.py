@@ -241,6 +241,9 @@ def l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, red
     """Mean (or sum, or elementwise) absolute difference between ``input`` and ``target``, optionally weighted."""
     _size_warning(input, target)
     reduction = _legacy(size_average, reduce, reduction)
+    if input._data.dtype == np.bool_ or target._data.dtype == np.bool_:
+        raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                           "invert a mask, use the `~` or `logical_not()` operator instead.")
     if weight is not None:
         return _weighted_pointwise("l1", input, target, reduction, weight)
     return _pointwise("l1", input, target, reduction)
@@ -278,6 +281,8 @@ def huber_loss(input: Tensor, target: Tensor, reduction: str = "mean", delta: fl
     _size_warning(input, target)
     if delta <= 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
+    if input._data.dtype == np.bool_ and target._data.dtype != np.bool_:
+        raise RuntimeError(f"result type {_dtname(target._data)} can't be cast to the desired output type Bool")
     if weight is not None:
         return _weighted_pointwise("huber", input, target, reduction, weight, float(delta), mean_by_weight=False)
     return _pointwise("huber", input, target, reduction, float(delta))

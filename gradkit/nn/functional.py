@@ -54,6 +54,11 @@ def _float_arr(input: Tensor, kernel: str) -> np.ndarray:
     return a
 
 
+def _opmath(a: np.ndarray) -> np.ndarray:
+    """``a`` in the dtype torch's CPU kernels compute in (float32 for half inputs)."""
+    return a.astype(np.float32) if a.dtype == np.float16 else a
+
+
 class _PointwiseNode(Node):
     """``g * d(*saved)`` where ``d`` (set per call) is written with tensor ops."""
 
@@ -339,11 +344,12 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
     if approximate not in ("none", "tanh"):
         raise RuntimeError("approximate argument must be either none or tanh.")
     a = _float_arr(input, "GeluKernelImpl")
+    x = _opmath(a)
     if approximate == "none":
-        r = a * 0.5 * (1.0 + _erf_np(a * _SQRT1_2))
+        r = x * 0.5 * (1.0 + _erf_np(x * _SQRT1_2))
         d = _gelu_d_none
     else:
-        r = 0.5 * a * (1.0 + np.tanh(_GELU_BETA * (a + _GELU_KAPPA * a * a * a)))
+        r = 0.5 * x * (1.0 + np.tanh(_GELU_BETA * (x + _GELU_KAPPA * x * x * x)))
         d = _gelu_d_tanh
     return _emit(r.astype(a.dtype, copy=False), input, "GeluBackward0", d)
 
@@ -354,7 +360,8 @@ def _silu(input: Tensor) -> Tensor:
     def d(x):
         s = O.sigmoid(x)
         return s * (1.0 + x * (1.0 - s))
-    return _emit(a * O._sigmoid_np(a), input, "SiluBackward0", d)
+    x = _opmath(a)
+    return _emit((x * O._sigmoid_np(x)).astype(a.dtype, copy=False), input, "SiluBackward0", d)
 
 
 def silu(input: Tensor, inplace: bool = False) -> Tensor:
@@ -372,7 +379,8 @@ def _mish(input: Tensor) -> Tensor:
     def d(x):
         t = O.tanh(softplus(x))
         return t + x * O.sigmoid(x) * (1.0 - t * t)
-    return _emit(a * np.tanh(_softplus_np(a)), input, "MishBackward0", d)
+    x = _opmath(a)
+    return _emit((x * np.tanh(_softplus_np(x))).astype(a.dtype, copy=False), input, "MishBackward0", d)
 
 
 def mish(input: Tensor, inplace: bool = False) -> Tensor:
@@ -895,6 +903,9 @@ def _affine_norm(input: Tensor, vshape: tuple, axes: tuple, wview: tuple, weight
     a = input._data
     dt = a.dtype
     xv = a.reshape(vshape)
+    if dt == np.float16 and node != "NativeBatchNormBackward0":
+        xv = xv.astype(np.float32)
+        dt = xv.dtype
     if train:
         m = xv.mean(axis=axes, keepdims=True, dtype=_f64 if dt == np.float16 else None)
         xmu = xv - m.astype(dt)
@@ -904,12 +915,15 @@ def _affine_norm(input: Tensor, vshape: tuple, axes: tuple, wview: tuple, weight
         v = var
         xmu = xv - m.astype(dt)
     invstd = (1.0 / np.sqrt(v + eps)).astype(dt)
-    y = xmu * invstd
-    if weight is not None:
-        y = y * weight._data.reshape(wview)
+    if weight is not None and dt != a.dtype:
+        y = xmu * (invstd * weight._data.reshape(wview))
+    else:
+        y = xmu * invstd
+        if weight is not None:
+            y = y * weight._data.reshape(wview)
     if bias is not None:
         y = y + bias._data.reshape(bshape if bshape is not None else wview)
-    y = y.reshape(a.shape).astype(dt, copy=False)
+    y = y.reshape(a.shape).astype(a.dtype, copy=False)
     if node != "NativeBatchNormBackward0" and not y.flags.c_contiguous:
         y = np.ascontiguousarray(y)
     r = _wrap(y)
@@ -1084,9 +1098,12 @@ def rms_norm(input: Tensor, normalized_shape, weight: Tensor | None = None, eps:
         raise RuntimeError(f"Expected weight to be of same shape as normalized_shape, but got weight of shape "
                            f"{list(weight.shape)} and normalized_shape = {list(ns)}")
     if eps is None:
-        eps = float(np.finfo(input._data.dtype).eps) if input.is_floating_point() else 1.1920928955078125e-07
+        eps = float(np.finfo(np.float64).eps) if input._data.dtype == np.float64 else 1.1920928955078125e-07
     dims = tuple(range(-k, 0))
-    r = input * O.rsqrt(input.pow(2).mean(dims, keepdim=True) + eps)
+    x = input.float() if input._data.dtype == np.float16 else input
+    r = x * O.rsqrt(x.pow(2).mean(dims, keepdim=True) + eps)
+    if x is not input:
+        return (r if weight is None else r * weight).type_as(input)
     return r * weight if weight is not None else r
 
 
