@@ -1161,7 +1161,6 @@ def _bind() -> dict:
     for flag in ("is_xla", "is_xpu", "is_ipu", "is_mtia", "is_maia", "is_mkldnn", "is_vulkan", "is_nested"):
         put_(flag, property(lambda self: False))
     put_("is_distributed", lambda self: False)
-    put_("is_shared", lambda self: False)
     put_("volatile", property(_volatile_get, _volatile_set))
     put_("real", property(lambda self: self, lambda self, v: self.copy_(v)))
     put_("imag", property(imag))

@@ -611,7 +611,19 @@ class Tensor(metaclass=D.TorchNamed):
         return self
 
     def share_memory_(self) -> Tensor:
+        """Move the data into memory shared with processes forked afterwards (an anonymous shared mapping), so
+        that in-place updates made there are seen here; views taken before the call keep the old memory."""
+        a = self._data
+        if not _in_shared_memory(a):
+            import mmap
+            arr = np.frombuffer(mmap.mmap(-1, max(a.nbytes, 1)), dtype=a.dtype, count=a.size).reshape(a.shape)
+            arr[...] = a
+            self._data = arr
         return self
+
+    def is_shared(self) -> builtins.bool:
+        """Whether the data lives in shared memory (after ``share_memory_``)."""
+        return _in_shared_memory(self._data)
 
     def is_pinned(self) -> builtins.bool:
         return False
@@ -789,6 +801,15 @@ def _init(t: Tensor, arr: np.ndarray, requires_grad: builtins.bool) -> None:
 _new = object.__new__
 # The backward engine, filled in by ``gradkit.autograd`` (which this layer cannot import at load time).
 ENGINE: list = [None]
+
+
+def _in_shared_memory(a: np.ndarray) -> builtins.bool:
+    """True when ``a`` views a shared mapping made by ``share_memory_``."""
+    while isinstance(a, np.ndarray):
+        a = a.base
+    if isinstance(a, memoryview):
+        a = a.obj
+    return a is not None and type(a).__name__ == "mmap"
 
 
 def _wrap(arr, requires_grad: builtins.bool = False) -> Tensor:

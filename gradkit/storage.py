@@ -58,7 +58,8 @@ class UntypedStorage:
         return False
 
     def is_shared(self) -> bool:
-        return False
+        from ._tensor import _in_shared_memory
+        return _in_shared_memory(self._arr)
 
     def is_pinned(self, device="cuda") -> bool:
         return False
@@ -68,6 +69,16 @@ class UntypedStorage:
 
     def __getitem__(self, i):
         return int(self._bytes()[i])
+
+    def __setitem__(self, i, value) -> None:
+        if not self._arr.flags.c_contiguous:
+            raise RuntimeError("cannot assign into a non-contiguous storage")
+        self._bytes()[i] = value
+
+    def fill_(self, value) -> UntypedStorage:
+        """Set every byte to ``value``."""
+        self[:] = value
+        return self
 
     def __iter__(self):
         return iter(self.tolist())
@@ -142,13 +153,25 @@ class TypedStorage:
         return device("cpu")
 
     def is_shared(self) -> bool:
-        return False
+        from ._tensor import _in_shared_memory
+        return _in_shared_memory(self._arr)
 
     def tolist(self) -> list:
         return self._elems().tolist()
 
     def __getitem__(self, i):
         return self._elems()[i].item()
+
+    def __setitem__(self, i, value) -> None:
+        a = self._arr
+        if not a.flags.c_contiguous:
+            raise RuntimeError("cannot assign into a non-contiguous storage")
+        a.reshape(-1).view(self.dtype.np)[i] = value._data if isinstance(value, Tensor) else value
+
+    def fill_(self, value) -> TypedStorage:
+        """Set every element to ``value``."""
+        self[:] = value
+        return self
 
     def __iter__(self):
         return iter(self.tolist())

@@ -155,3 +155,49 @@ def test_long_outer_reductions_stay_accurate(shape, dim, op, dtype):
     tt = torch.tensor(a, requires_grad=True)
     getattr(tt, op)(dim).sum().backward()
     np.testing.assert_allclose(x.grad.double().numpy(), tt.grad.double().numpy(), rtol=1e-6)
+
+
+def test_share_memory_reports_like_torch():
+    res = []
+    for T in (torch, gk):
+        t = T.arange(4.0)
+        before = t.is_shared()
+        same = t.share_memory_() is t
+        m = T.nn.Linear(3, 2)
+        m.share_memory()
+        res.append((before, same, t.is_shared(), t.untyped_storage().is_shared(), t.tolist(),
+                    all(p.is_shared() for p in m.parameters())))
+    assert res[1] == res[0]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs os.fork")
+@pytest.mark.parametrize("use_optimizer", [False, True])
+def test_shared_parameters_see_updates_from_a_forked_worker(use_optimizer):
+    """Hogwild-style: a forked worker's in-place updates (directly or through its own optimizer, flat path
+    included) land in the parent's model, as they do with torch.multiprocessing."""
+    import os
+    out = []
+    for T in (torch, gk):
+        T.manual_seed(0)
+        model = T.nn.Linear(3, 2)
+        model.share_memory()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                if use_optimizer:
+                    opt = T.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+                    x = T.ones(4, 3)
+                    for _ in range(3):
+                        opt.zero_grad()
+                        model(x).pow(2).sum().backward()
+                        opt.step()
+                else:
+                    with T.no_grad():
+                        model.weight.fill_(7.0)
+                        model.bias.add_(1.0)
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        out.append([p.detach().numpy().copy() for p in model.parameters()])
+    for a, b in zip(*out):
+        np.testing.assert_allclose(b, a, rtol=1e-6, atol=1e-7)
