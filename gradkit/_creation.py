@@ -17,25 +17,37 @@ __all__ = ["tensor", "as_tensor", "asarray", "from_numpy", "zeros", "ones", "ful
            "cartesian_prod", "complex", "polar", "heaviside", "vander"]
 
 
-def _flatten_check(data, dim=0):
-    """Validate a nested sequence's shape like torch (ragged → ValueError)."""
+def _flatten_check(data, dim=0, shape=None, root=None):
+    """Validate a nested sequence's shape like torch (ragged → ValueError), against the first-element chain."""
+    if not isinstance(data, (list, tuple)) or not data:
+        return
+    if shape is None:
+        shape, x = [], data
+        while isinstance(x, (list, tuple)):
+            shape.append(len(x))
+            if not x:
+                break
+            x = x[0]
+        root = data
+    first_seq = dim + 1 < len(shape)
+    for x in data:
+        is_seq = isinstance(x, (list, tuple))
+        if is_seq != first_seq and not isinstance(x, Tensor):
+            if first_seq:
+                raise TypeError("not a sequence")
+            if _has_float(root):
+                raise TypeError(f"must be real number, not {type(x).__name__}")
+            raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
+        if is_seq:
+            if len(x) != shape[dim + 1]:
+                raise ValueError(f"expected sequence of length {shape[dim + 1]} at dim {dim + 1} (got {len(x)})")
+            _flatten_check(x, dim + 1, shape, root)
+
+
+def _has_float(data) -> bool:
     if isinstance(data, (list, tuple)):
-        if not data:
-            return
-        lens = None
-        for x in data:
-            if isinstance(x, (list, tuple)):
-                if lens is None:
-                    lens = len(x)
-                elif len(x) != lens:
-                    raise ValueError(f"expected sequence of length {lens} at dim {dim + 1} (got {len(x)})")
-        first_seq = isinstance(data[0], (list, tuple))
-        for x in data:
-            if isinstance(x, (list, tuple)) != first_seq and not (isinstance(x, Tensor) and x._data.ndim == 0):
-                raise TypeError("not a sequence" if first_seq else
-                                f"expected sequence of length {lens} at dim {dim + 1} (got {type(x).__name__})")
-            if isinstance(x, (list, tuple)):
-                _flatten_check(x, dim + 1)
+        return any(_has_float(x) for x in data)
+    return isinstance(data, (float, np.floating)) or isinstance(data, Tensor) and data._data.dtype.kind == "f"
 
 
 def _convert(x):
@@ -48,6 +60,19 @@ def _convert(x):
     return x
 
 
+def _storage_np(data) -> np.ndarray:
+    """The memory of a storage seen as the default dtype (typed) or int64 (untyped), shared like torch does."""
+    if not hasattr(data, "_elems"):
+        b = data._bytes()
+        return b[: b.size // 8 * 8].view(np.int64)
+    want = D.get_default_dtype()
+    if data.dtype != want:
+        from ._tensor import _TYPE_NAMES
+        names = [_TYPE_NAMES.get(d.np.name, "torch.Tensor")[6:-6] for d in (want, data.dtype)]
+        raise RuntimeError(f"Expected a Storage of type {names[0]} or an UntypedStorage, but got {names[1]}")
+    return data._elems()
+
+
 def _infer_np(data) -> np.ndarray:
     """An ndarray from Python data, dtype chosen by torch's rules."""
     if isinstance(data, np.ndarray):
@@ -58,6 +83,8 @@ def _infer_np(data) -> np.ndarray:
     if isinstance(data, np.integer):
         return np.asarray(data)
     if isinstance(data, int) and not isinstance(data, bool):
+        if not -(1 << 63) <= data < (1 << 63):
+            raise ValueError("Overflow when unpacking long long")
         return np.asarray(data, np.int64)
     if isinstance(data, (float, np.floating)):
         return np.asarray(data, data.dtype if isinstance(data, np.floating) else D._default[0].np)
@@ -68,9 +95,14 @@ def _infer_np(data) -> np.ndarray:
             arr = np.array(conv)
         except ValueError as e:
             raise ValueError(str(e)) from None
-        if arr.dtype == object:
+        if arr.dtype == object or arr.dtype == np.uint64:
             leaf = _odd_leaf(data)
-            raise RuntimeError(f"Could not infer dtype of {type(leaf).__name__}")
+            if not isinstance(leaf, (int, float, np.number, np.bool_)):
+                raise RuntimeError(f"Could not infer dtype of {type(leaf).__name__}")
+            if _leaf_dtype(data) is D.int64:
+                raise ValueError("Overflow when unpacking long long")
+            if arr.dtype == object:
+                arr = np.array(conv, dtype=np.float64)
         if arr.dtype.kind in "US":
             name = "str" if arr.dtype.kind == "U" else "bytes"
             if isinstance(_first(data), (str, bytes)):
@@ -87,6 +119,8 @@ def _infer_np(data) -> np.ndarray:
         return np.asarray(data)
     if isinstance(data, (str, bytes)):
         raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+    if type(data).__name__ in ("TypedStorage", "UntypedStorage") and hasattr(data, "_arr"):
+        return _storage_np(data)
     raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
 
 
@@ -236,7 +270,14 @@ def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=F
 
 
 def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    return empty(size, dtype=dtype, requires_grad=requires_grad)
+    """An uninitialised tensor of ``size`` laid out with the given element ``stride``."""
+    t = empty(size, dtype=dtype, requires_grad=requires_grad)
+    st = tuple(int(s) for s in stride)
+    if len(st) != t.dim():
+        raise RuntimeError(f"dimensionality of sizes ({t.dim()}) must match dimensionality of strides ({len(st)})")
+    if t.stride() != st:
+        t._data = _L.empty_strided_np(t._data.shape, st, t._data.dtype)
+    return t
 
 
 def _fill_dtype(v):

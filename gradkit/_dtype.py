@@ -84,8 +84,10 @@ def get_default_dtype() -> dtype:
 
 def set_default_dtype(d: dtype) -> None:
     """Set the default floating-point dtype (float32 or float64)."""
-    if not isinstance(d, dtype) or not d.is_floating_point or d.np is None:
-        raise TypeError(f"only floating-point types are supported as the default type, got {d}")
+    if not isinstance(d, dtype):
+        raise TypeError("invalid dtype object: only floating-point types are supported as the default type")
+    if not d.is_floating_point or d.np is None:
+        raise TypeError("only floating-point types are supported as the default type")
     _default[0] = d
 
 

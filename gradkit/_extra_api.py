@@ -1181,6 +1181,7 @@ def _bind() -> dict:
     put_("storage", lambda self: _storage_mod().TypedStorage._of(self))
     put_("storage_type", lambda self: _storage_mod().TypedStorage)
     put_("is_set_to", _is_set_to)
+    put_("set_", _set_)
     put_("record_stream", lambda self, stream: None)
     put_("as_subclass", _as_subclass)
     inplace = {}
@@ -1228,6 +1229,33 @@ def _is_set_to(self, tensor: Tensor) -> bool:
     a, b = self._data, tensor._data
     return (a.__array_interface__["data"][0] == b.__array_interface__["data"][0] and a.shape == b.shape
             and a.strides == b.strides and a.dtype == b.dtype)
+
+
+def _set_(self, source=None, storage_offset: int = 0, size=None, stride=None) -> Tensor:
+    """Make ``self`` use ``source``'s memory: a tensor's (same shape and strides), or a storage's (flat, or the
+    given offset/size/stride in elements); with no source, an empty tensor."""
+    if source is None:
+        self._data = np.empty((0,), self._data.dtype)
+    elif _isinstance(source, Tensor):
+        if source._data.dtype != self._data.dtype:
+            raise RuntimeError(f"Could not set tensor of type {source.dtype} to a tensor of type {self.dtype}")
+        self._data = source._data
+    else:
+        dt = source.dtype.np if hasattr(source, "dtype") else self._data.dtype
+        if hasattr(source, "dtype") and dt != self._data.dtype:
+            raise RuntimeError(f"Expected a Storage of type {self.dtype} but got {source.dtype}")
+        flat = source._elems() if hasattr(source, "_elems") else source._bytes().view(dt)
+        if size is None:
+            self._data = flat
+        else:
+            shape = tuple(int(n) for n in size)
+            from ._tensor import _contiguous_strides
+            st = tuple(stride) if stride is not None else _contiguous_strides(shape)
+            it = flat.itemsize
+            self._data = np.ndarray(shape, dt, buffer=flat, offset=int(storage_offset) * it,
+                                    strides=tuple(int(k) * it for k in st))
+    self._vc[0] += 1
+    return self
 
 
 def _as_subclass(self, cls):

@@ -240,7 +240,17 @@ def _resize_(self, *sizes, memory_format=None):
     if self._requires_grad:
         raise RuntimeError("cannot resize variables that require grad")
     shape = _size_arg(sizes)
+    a = self._data
+    if tuple(shape) == a.shape:
+        return self
     n = int(np.prod(shape))
+    from .storage import _mem_flat, _root
+    root = _root(a)
+    mem = _mem_flat(root) if root.dtype == a.dtype else None
+    off = self.storage_offset()
+    if mem is not None and off + n <= mem.size:
+        self._data = mem[off:off + n].reshape(shape)
+        return self
     flat = self._data.reshape(-1)
     new = np.zeros(n, self._data.dtype)
     new[:min(n, flat.size)] = flat[:n]

@@ -147,7 +147,7 @@ class Tensor(metaclass=D.TorchNamed):
             else:
                 arr = np.array(src, dtype=D._default[0].np)
         else:
-            shape = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+            shape = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else (args or (0,))
             arr = np.zeros(tuple(int(s) for s in shape), dtype=D._default[0].np)
         if dt is not None:
             arr = arr.astype(D.np_of(D.as_dtype(dt)))

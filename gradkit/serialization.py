@@ -260,9 +260,9 @@ class _StorageTable:
         a = arr
         while isinstance(a.base, np.ndarray):
             a = a.base
-            if a.dtype == dt and (a.flags.c_contiguous or a.flags.f_contiguous):
+            if a.dtype == dt and _dense(a):
                 root = a
-        if arr.size > 0 and root.dtype == dt and (root.flags.c_contiguous or root.flags.f_contiguous) \
+        if arr.size > 0 and root.dtype == dt and _dense(root) \
                 and all(s >= 0 and s % it == 0 for s in arr.strides):
             off = _addr(arr) - _addr(root)
             if 0 <= off < root.nbytes and off % it == 0:
@@ -272,12 +272,19 @@ class _StorageTable:
                 if arr.flags.c_contiguous:
                     stride = _contiguous_strides(size)
                 else:
-                    stride = tuple(s // it if n > 1 else c for s, n, c in
+                    stride = tuple(s // it if n > 1 or s > 0 else c for s, n, c in
                                    zip(arr.strides, size, _contiguous_strides(size)))
                 return ref, off // it, size, stride
         flat = np.ascontiguousarray(arr).reshape(-1)
         ref = self._new(flat)
         return ref, 0, size, _contiguous_strides(size)
+
+
+def _dense(a: np.ndarray) -> bool:
+    """Whether ``a`` covers one gap-free block of memory (C or F order, or any axis order)."""
+    if a.flags.c_contiguous or a.flags.f_contiguous:
+        return True
+    return a.transpose(sorted(range(a.ndim), key=lambda i: -a.strides[i])).flags.c_contiguous
 
 
 class _Pickler(pickle._Pickler):  # type: ignore[name-defined]

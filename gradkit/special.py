@@ -133,7 +133,7 @@ def log_ndtr(input: Tensor) -> Tensor:
     neg = x < -1
     zs = _ops.where(neg, z, _ops.ones_like(z))
     tail = _ops.log(0.5 * _erfcx64(zs)) - zs * zs
-    head = _ops.log(ndtr(_ops.where(neg, _ops.zeros_like(x), x)))
+    head = _ops.log1p(-0.5 * _ops.erfc(_ops.where(neg, _ops.zeros_like(x), x) * (1 / math.sqrt(2.0))))
     return _ops.where(neg, tail, head).to(dt)
 
 
@@ -254,7 +254,10 @@ class _Polygamma(Function):
         ctx.save_for_backward(x)
         ctx.n = n
         sign = (-1) ** (n + 1)
-        val = sign * math.factorial(n) * _np_zeta(np.full(x._data.shape, n + 1.0), x._data)
+        if n == 1:
+            val = _ops._polygamma1_np(x._data)
+        else:
+            val = sign * math.factorial(n) * _np_zeta(np.full(x._data.shape, n + 1.0), x._data)
         return _wrap(np.asarray(val, dtype=x._data.dtype))
 
     @staticmethod

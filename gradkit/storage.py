@@ -16,6 +16,14 @@ def _root(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _mem_flat(a: np.ndarray) -> np.ndarray | None:
+    """A 1-d view of a dense array's memory in address order (None when it has gaps or overlaps)."""
+    if a.flags.c_contiguous:
+        return a.reshape(-1)
+    b = a.transpose(sorted(range(a.ndim), key=lambda i: -a.strides[i]))
+    return b.reshape(-1) if b.flags.c_contiguous else None
+
+
 class UntypedStorage:
     """Raw bytes: ``UntypedStorage(n)`` allocates ``n`` zero bytes; ``Tensor.untyped_storage()`` views a tensor's."""
 
@@ -32,7 +40,8 @@ class UntypedStorage:
 
     def _bytes(self) -> np.ndarray:
         a = self._arr
-        return a.reshape(-1).view(np.uint8) if a.flags.c_contiguous else np.frombuffer(a.tobytes(), np.uint8)
+        flat = _mem_flat(a)
+        return flat.view(np.uint8) if flat is not None else np.frombuffer(a.tobytes(), np.uint8)
 
     def nbytes(self) -> int:
         """Size in bytes."""
@@ -68,10 +77,14 @@ class UntypedStorage:
         return self._bytes().tolist()
 
     def __getitem__(self, i):
+        if isinstance(i, slice):
+            s = UntypedStorage.__new__(UntypedStorage)
+            s._arr = self._bytes()[i]
+            return s
         return int(self._bytes()[i])
 
     def __setitem__(self, i, value) -> None:
-        if not self._arr.flags.c_contiguous:
+        if _mem_flat(self._arr) is None:
             raise RuntimeError("cannot assign into a non-contiguous storage")
         self._bytes()[i] = value
 
@@ -128,9 +141,10 @@ class TypedStorage:
 
     def _elems(self) -> np.ndarray:
         a = self._arr
-        if a.dtype == self.dtype.np:
-            return a.reshape(-1)
-        return np.frombuffer(a.tobytes(), self.dtype.np)
+        flat = _mem_flat(a)
+        if flat is None:
+            return np.frombuffer(a.tobytes(), self.dtype.np)
+        return flat if a.dtype == self.dtype.np else flat.view(np.uint8).view(self.dtype.np)
 
     def size(self) -> int:
         """Number of elements."""
@@ -163,10 +177,9 @@ class TypedStorage:
         return self._elems()[i].item()
 
     def __setitem__(self, i, value) -> None:
-        a = self._arr
-        if not a.flags.c_contiguous:
+        if _mem_flat(self._arr) is None:
             raise RuntimeError("cannot assign into a non-contiguous storage")
-        a.reshape(-1).view(self.dtype.np)[i] = value._data if isinstance(value, Tensor) else value
+        self._elems()[i] = value._data if isinstance(value, Tensor) else value
 
     def fill_(self, value) -> TypedStorage:
         """Set every element to ``value``."""

@@ -201,3 +201,36 @@ def test_shared_parameters_see_updates_from_a_forked_worker(use_optimizer):
         out.append([p.detach().numpy().copy() for p in model.parameters()])
     for a, b in zip(*out):
         np.testing.assert_allclose(b, a, rtol=1e-6, atol=1e-7)
+
+
+def _error(fn):
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001 - the type is what is compared
+        return type(e).__name__, str(e)
+    return None
+
+
+@pytest.mark.parametrize("bias_shape", [(4,), (2, 5), (3, 5, 1), (1, 5), (5,)])
+def test_linear_bias_shape_errors_match_torch(bias_shape):
+    def run(T):
+        return _error(lambda: T.nn.functional.linear(T.ones(3, 4), T.ones(5, 4), T.ones(*bias_shape)))
+    assert run(gk) == run(torch)
+
+
+@pytest.mark.parametrize("make", [lambda T: T.nn.Linear(2, 2), lambda T: 3.0, lambda T: [1.0], lambda T: None])
+@pytest.mark.parametrize("inplace", [False, True])
+def test_relu_of_a_non_tensor_raises_torchs_type_error(make, inplace):
+    assert _error(lambda: gk.nn.functional.relu(make(gk), inplace=inplace)) == \
+        _error(lambda: torch.nn.functional.relu(make(torch), inplace=inplace))
+
+
+@pytest.mark.parametrize("name", ["int64", "bool", "uint8"])
+def test_set_default_dtype_rejects_non_float_like_torch(name):
+    assert _error(lambda: gk.set_default_dtype(getattr(gk, name))) == \
+        _error(lambda: torch.set_default_dtype(getattr(torch, name)))
+
+
+@pytest.mark.parametrize("value", ["float32", 3, None])
+def test_set_default_dtype_rejects_non_dtypes_like_torch(value):
+    assert _error(lambda: gk.set_default_dtype(value)) == _error(lambda: torch.set_default_dtype(value))

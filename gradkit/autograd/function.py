@@ -174,7 +174,7 @@ def _slot_class(cls):
 def _node_class(cls):
     nc = _node_classes.get(cls)
     if nc is None:
-        nc = type(cls.__name__ + "Backward", (BackwardCFunction,), {"_cls": cls})
+        nc = type(getattr(cls, "_backward_name", cls.__name__ + "Backward"), (BackwardCFunction,), {"_cls": cls})
         _node_classes[cls] = nc
     return nc
 

@@ -58,12 +58,22 @@ def _bc_error(x, y):
     raise RuntimeError(f"shapes {list(sa)} and {list(sb)} cannot be broadcast together")
 
 
+def _int_wrap(v, dt):
+    """A Python int outside ``dt``'s range, wrapped to ``dt`` the way torch casts scalars (low bits kept)."""
+    if type(v) is int and dt.kind in "iu":
+        return np.array(v % (1 << 64), dtype=np.uint64).astype(dt)
+    return v
+
+
 def _bin(npf, x, y):
     """``npf(x, y)``, with NumPy's broadcasting error turned into torch's."""
     try:
         return npf(x, y)
     except ValueError:
         _bc_error(x, y)
+    except OverflowError:
+        dt = (y if type(x) is int else x).dtype
+        return npf(_int_wrap(x, dt), _int_wrap(y, dt))
 
 
 def _t(x, like):
@@ -259,6 +269,8 @@ def div(input, other, *, rounding_mode=None, out=None):
                              f"'{rounding_mode}'")
         x, y, dt = prep(input, other)
         if dt.kind in "iub":
+            _int_zero_div(input, other)
+            x, y = _int_wrap(x, dt), _int_wrap(y, dt)
             if rounding_mode == "floor":
                 r = np.floor_divide(x, y)
             else:
@@ -358,6 +370,10 @@ def remainder(input, other, *, out=None):
     _int_zero_div(input, other)
     x, y, _ = prep(input, other)
     r = _wrap(_bin(np.remainder, x, y))
+    if r._data.dtype.kind == "f":
+        zero = r._data == 0
+        if zero.any():
+            np.copysign(r._data, x, out=r._data, where=zero)
     if needs(input, other):
         n = RemainderBackward0()
         n.save(input, other)
@@ -367,6 +383,7 @@ def remainder(input, other, *, out=None):
 
 def fmod(input, other, *, out=None):
     """C-style modulus (sign of the dividend)."""
+    _int_zero_div(input, other)
     x, y, _ = prep(input, other)
     r = _wrap(_bin(np.fmod, x, y))
     if needs(input, other):
@@ -492,12 +509,10 @@ class MaximumBackward0(Node):
     def backward(self, g):
         a, b = self.saved()
         na, nb = self.next
-        if self.fn == "max":
-            wa = (a > b).to(g.dtype) + (a == b).to(g.dtype) * 0.5
-        else:
-            wa = (a < b).to(g.dtype) + (a == b).to(g.dtype) * 0.5
-        ga = unb(g * wa, self.ash, self.adt) if na is not None else None
-        gb = unb(g * (1 - wa), self.bsh, self.bdt) if nb is not None else None
+        half = (a == b).to(g.dtype) * 0.5
+        lo, hi = ((a < b), (a > b)) if self.fn == "max" else ((a > b), (a < b))
+        ga = unb(g * (1 - lo.to(g.dtype) - half), self.ash, self.adt) if na is not None else None
+        gb = unb(g * (1 - hi.to(g.dtype) - half), self.bsh, self.bdt) if nb is not None else None
         return ga, gb
 
 
@@ -530,12 +545,45 @@ def minimum(input, other, *, out=None):
     return _to_out(out, r) if out is not None else r
 
 
+class FmaxBackward0(Node):
+    """Gradient of fmax/fmin: ties and a NaN ``other`` send all of it to ``input``."""
+
+    __slots__ = ("ash", "bsh", "adt", "bdt", "fn")
+
+    def backward(self, g):
+        a, b = self.saved()
+        na, nb = self.next
+        keep = ((a >= b) if self.fn == "max" else (a <= b)) | isnan(b)
+        ga = unb(where(keep, g, zeros_like(g)), self.ash, self.adt) if na is not None else None
+        gb = unb(where(keep, zeros_like(g), g), self.bsh, self.bdt) if nb is not None else None
+        return ga, gb
+
+
+class FminBackward0(FmaxBackward0):
+    __slots__ = ()
+
+
+def _fminmax(fn, input, other, npf):
+    if not _isinstance(other, Tensor):
+        other = as_t(other)
+    x, y, _ = prep(input, other)
+    r = _wrap(_bin(npf, x, y))
+    if needs(input, other):
+        n = FmaxBackward0() if fn == "max" else FminBackward0()
+        n.fn = fn
+        n.save(input, other)
+        _binrec(n, r, input, other)
+    return r
+
+
 def fmax(input, other):
-    return _minmax2("max", input, other, np.fmax)
+    """Elementwise maximum that ignores a NaN when the other value is a number."""
+    return _fminmax("max", input, other, np.fmax)
 
 
 def fmin(input, other):
-    return _minmax2("min", input, other, np.fmin)
+    """Elementwise minimum that ignores a NaN when the other value is a number."""
+    return _fminmax("min", input, other, np.fmin)
 
 
 class Atan2Backward0(Node):
@@ -544,6 +592,7 @@ class Atan2Backward0(Node):
     def backward(self, g):
         a, b = self.saved()
         d = a * a + b * b
+        d = where(d == 0, float("inf"), d)
         na, nb = self.next
         return (unb(g * b / d, self.ash, self.adt) if na is not None else None,
                 unb(-g * a / d, self.bsh, self.bdt) if nb is not None else None)
@@ -693,6 +742,10 @@ def _cmp(npf):
         if other is None:
             raise TypeError("comparison with None is not supported")
         x, y, _ = prep(input, other)
+        if type(y) is int and not 0 <= y <= 127 and _isinstance(x, np.ndarray) and x.dtype.kind in "iu":
+            info = np.iinfo(x.dtype)
+            if not info.min <= y <= info.max:
+                y = _int_wrap(y, x.dtype)
         r = _wrap(_bin(npf, x, y))
         return _to_out(out, r) if out is not None else r
     return op
@@ -1004,28 +1057,36 @@ def _lgamma_np(a):
 
 def _digamma_np(a):
     x = a.astype(np.float64)
-    res = np.zeros_like(x)
-    x = x.copy()
+    neg = x < 0
+    with np.errstate(all="ignore"):
+        refl = np.where(neg, np.pi / np.tan(np.pi * x), 0.0)
+    x = np.where(neg, 1 - x, x)
+    res = -refl
     for _ in range(6):
         small = x < 6
         res = np.where(small, res - 1 / x, res)
         x = np.where(small, x + 1, x)
     f = 1 / (x * x)
     res = res + np.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))))
-    return res.astype(a.dtype)
+    res = np.where((a < 0) & (a == np.floor(a)), np.nan, res)
+    return np.asarray(res, dtype=a.dtype)
 
 
 def _polygamma1_np(a):
     x = a.astype(np.float64)
+    neg = x < 0
+    with np.errstate(all="ignore"):
+        refl = np.where(neg, (np.pi / np.sin(np.pi * x)) ** 2, 0.0)
+    sgn = np.where(neg, -1.0, 1.0)
+    x = np.where(neg, 1 - x, x)
     res = np.zeros_like(x)
-    x = x.copy()
     for _ in range(6):
         small = x < 6
         res = np.where(small, res + 1 / (x * x), res)
         x = np.where(small, x + 1, x)
     f = 1 / (x * x)
     res = res + 1 / x + f / 2 + (f / x) * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f / 30)))
-    return res.astype(a.dtype)
+    return np.asarray(refl + sgn * res, dtype=a.dtype)
 
 
 trigamma, TrigammaBackward = _unary("TrigammaBackward", _polygamma1_np, lambda x: x * float("nan"))
@@ -1166,6 +1227,8 @@ def round(input, *, decimals=0, out=None):  # noqa: A001
     """Round half to even (like torch), optionally to ``decimals`` places."""
     a = input._data
     if a.dtype.kind != "f":
+        if decimals:
+            raise NotImplementedError(f'"round_cpu" not implemented for \'{_tname(input.dtype)}\'')
         r = _wrap(a.copy())
     elif decimals:
         r = _wrap(np.round(a, decimals))
@@ -1715,12 +1778,13 @@ class _ReturnType(tuple):
 
 
 def _rt(name, fields=("values", "indices")):
-    ns = {"_name": name, "_fields": fields, "__slots__": ()}
+    ns = {"_name": name, "_names": fields, "__slots__": (), "__module__": "gradkit.return_types",
+          "n_fields": len(fields), "n_sequence_fields": len(fields), "n_unnamed_fields": 0}
     for i, f in enumerate(fields):
         ns[f] = property(lambda self, i=i: self[i])
 
     def _repr(self):
-        body = ",\n".join(f"{f}={v!r}" for f, v in zip(self._fields, self))
+        body = ",\n".join(f"{f}={v!r}" for f, v in zip(self._names, self))
         return f"torch.return_types.{self._name}(\n{body})"
 
     def _new(cls, *vals):
@@ -1729,7 +1793,7 @@ def _rt(name, fields=("values", "indices")):
         return tuple.__new__(cls, vals)
     ns["__repr__"] = _repr
     ns["__new__"] = _new
-    return type(name, (tuple,), ns)
+    return D.TorchNamed(name, (tuple,), ns)
 
 
 RT = {n: _rt(n) for n in ("max", "min", "sort", "topk", "kthvalue", "median", "mode", "cummax", "cummin",
@@ -2022,7 +2086,11 @@ def _vnorm(x, p, dim, keepdim):
 
 
 def dist(input, other, p=2):
-    return _vnorm(input - other, p, None, False)
+    d = input - other
+    if d._data.dtype.kind not in "fc":
+        raise RuntimeError(f"norm(): input dtype should be either floating point or complex. Got "
+                           f"{_tname(d.dtype)} instead.")
+    return _vnorm(d, p, None, False)
 
 
 # =========================================================================================
@@ -2116,7 +2184,11 @@ def reshape_(input, *shape):
 def view(input, *shape):
     """A view with a new shape; fails when the memory layout does not allow one."""
     if len(shape) == 1 and _isinstance(shape[0], D.dtype):
-        return _wrap(input._data.view(shape[0].np))
+        try:
+            return _wrap(input._data.view(shape[0].np))
+        except ValueError:
+            _view_dtype_error(input, shape[0])
+            raise
     a = input._data
     sh = _infer_shape(_shape_args(shape), a.size)
     try:
@@ -2126,6 +2198,18 @@ def view(input, *shape):
                            "dimension spans across two contiguous subspaces). Use .reshape(...) instead.") from None
     r = _view_of(ra, input)
     return _viewrec(r, input, ViewBackward0)
+
+
+def _view_dtype_error(input, dtype) -> None:
+    a = input._data
+    ratio = dtype.itemsize // a.itemsize
+    what = f"to view {_tname(input.dtype)} as {_tname(dtype)} (different element sizes)"
+    if a.ndim == 0:
+        raise RuntimeError(f"self.dim() cannot be 0 {what}")
+    if a.strides[-1] != a.itemsize and a.shape[-1] != 1:
+        raise RuntimeError(f"self.stride(-1) must be 1 {what}, but got {a.strides[-1] // a.itemsize}")
+    if ratio > 1 and a.shape[-1] % ratio:
+        raise RuntimeError(f"self.size(-1) must be divisible by {ratio} {what}, but got {a.shape[-1]}")
 
 
 def view_as(input, other):
@@ -2321,7 +2405,8 @@ def expand(input, *sizes):
         s = sizes[i]
         if i < lead:
             if s == -1:
-                raise RuntimeError("expand: -1 is not allowed in a leading, non-existing dimension")
+                raise RuntimeError(f"The expanded size of the tensor (-1) isn't allowed in a leading, non-existing "
+                                   f"dimension {i}")
             tgt.append(s)
         else:
             cur = a.shape[i - lead]
@@ -2366,7 +2451,26 @@ def broadcast_tensors(*tensors):
 
 
 def broadcast_shapes(*shapes):
-    return Size(np.broadcast_shapes(*(tuple(s) if not _isinstance(s, int) else (s,) for s in shapes)))
+    try:
+        return Size(np.broadcast_shapes(*(tuple(s) if not _isinstance(s, int) else (s,) for s in shapes)))
+    except ValueError:
+        _broadcast_shapes_error(shapes)
+        raise
+
+
+def _broadcast_shapes_error(shapes) -> None:
+    shapes = [(s,) if _isinstance(s, int) else s for s in shapes if s is not None]
+    common = [1] * builtins.max(len(s) for s in shapes)
+    for arg_idx, shape in enumerate(shapes):
+        for idx in range(-1, -1 - len(shape), -1):
+            if shape[idx] == common[idx] or shape[idx] == 1:
+                continue
+            if common[idx] == 1:
+                common[idx] = shape[idx]
+                continue
+            raise RuntimeError(f"Attempting to broadcast a dimension of length {shape[idx]} at {idx}! Mismatching "
+                               f"argument at index {arg_idx} had {shape}; but expected shape should be "
+                               f"broadcastable to {common}")
 
 
 class RepeatBackward0(Node):
@@ -2897,7 +3001,11 @@ def index_add(input, dim, index, source, *, alpha=1):
     d = _dim(dim, _max(a.ndim, 1))
     s = source._data if alpha == 1 else source._data * alpha
     am = np.moveaxis(a, d, 0) if a.ndim else a.reshape(1)
-    np.add.at(am, index._data.reshape(-1), np.moveaxis(s, d, 0) if s.ndim else s.reshape(1))
+    try:
+        np.add.at(am, index._data.reshape(-1), np.moveaxis(s, d, 0) if s.ndim else s.reshape(1))
+    except ValueError:
+        _index_add_error(a, d, index, source)
+        raise
     r = _wrap(a)
     if needs(input, source):
         n = IndexAddBackward0()
@@ -2906,6 +3014,17 @@ def index_add(input, dim, index, source, *, alpha=1):
         n.save(_wrap(index._data.reshape(-1)))
         record(r, n, input, source)
     return r
+
+
+def _index_add_error(a, d, index, source) -> None:
+    ss = source._data.shape
+    n = index._data.size
+    if ss and ss[d] != n:
+        raise RuntimeError(f"index_add_(): Number of indices ({n}) should be equal to source.size(dim): ({ss[d]}), "
+                           f"for dim: {d}")
+    if len(ss) == a.ndim and builtins.any(x != y for i, (x, y) in enumerate(zip(a.shape, ss)) if i != d):
+        raise RuntimeError("source tensor shape must match self tensor shape, excluding the specified dimension. "
+                           f"Got self.shape = {list(a.shape)} source.shape = {list(ss)}")
 
 
 def index_reduce(input, dim, index, source, reduce, *, include_self=True):
@@ -2965,7 +3084,10 @@ def _gather_check(a, d, idx, name, src=None):
     if idx.dtype not in (np.int64, np.int32):
         raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index")
     if _max(idx.ndim, 1) != _max(a.ndim, 1):
-        raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+        raise RuntimeError("Index tensor must have the same number of dimensions as "
+                           f"{'input' if name == 'gather' else 'self'} tensor")
+    if src is not None and src.dtype != a.dtype:
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
     if a.ndim and idx.size:
         bad_self = builtins.any(idx.shape[i] > a.shape[i] for i in range(a.ndim) if i != d)
         sh = np.shape(src) if src is not None else None
@@ -3208,7 +3330,7 @@ def nonzero(input, *, as_tuple=False):
     nz = np.nonzero(a) if a.ndim else np.nonzero(a.reshape(1))
     if as_tuple:
         return tuple(_wrap(i.astype(np.int64)) for i in nz)
-    return _wrap(np.stack(nz, axis=1).astype(np.int64) if a.ndim else np.zeros((int(a != 0), 0), np.int64))
+    return _wrap(np.stack(nz).astype(np.int64).T if a.ndim else np.zeros((int(a != 0), 0), np.int64))
 
 
 def argwhere(input):
@@ -3703,7 +3825,7 @@ def matmul(input, other, *, out=None):
             nb = int(np.prod(np.broadcast_shapes(a.shape[:-2], b.shape[:-2])))
             raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{nb}, {ka}] "
                                f"but got: [{nb}, {kb}].")
-        if b.ndim == 1 and a.ndim > 2:
+        if b.ndim == 1 and a.ndim >= 2:
             m = int(np.prod(a.shape[:-1]))
             raise RuntimeError(f"size mismatch, got input ({m}), mat ({m}x{ka}), vec ({kb})")
         sa = "x".join(map(str, (a.shape if a.ndim > 1 else (1, a.shape[0]))[-2:]))
@@ -3910,7 +4032,11 @@ def linear(input, weight, bias=None):
         b = bias._data
         if b.dtype != out.dtype:
             raise RuntimeError(f"expected scalar type {_tname(input.dtype)} but found {_tname(bias.dtype)}")
-        out += b
+        try:
+            out += b
+        except ValueError:
+            expand(bias.detach(), out.shape)  # raises torch's error for a bias that cannot take the output's shape
+            raise
     r = _wrap(out)
     if GRAD[0] and (input._requires_grad or weight._requires_grad or bias is not None and bias._requires_grad):
         ex, ew = edge(input), edge(weight)
@@ -3931,6 +4057,8 @@ def linear(input, weight, bias=None):
 
 def _linear_error(input, weight):
     x, w = input._data, weight._data
+    if x.ndim and w.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {w.ndim}D")
     if x.ndim == 0 or w.ndim not in (1, 2):
         raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {x.ndim}D and "
                            f"{w.ndim}D")
@@ -4840,6 +4968,8 @@ def _fast_inplace(npf, fn):
             if d.flags.writeable:
                 _out_shape_error(d, o)
             return slow(self, other)
+        except OverflowError:
+            npf(d, _int_wrap(o, d.dtype), out=d, casting="unsafe")
         self._vc[0] += 1
         return self
     op.__name__ = fn.__name__ + "_"
@@ -5345,7 +5475,7 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
         avg = (x * w).sum(1, keepdim=True) / ws
         norm_ = ws - correction * ((w * aweights.to(x.dtype)).sum() / ws if aweights is not None else 1)
         c = ((x - avg) * w) @ (x - avg).t() / norm_
-    return c.squeeze() if input.ndim < 2 else c
+    return c.squeeze()
 
 
 def corrcoef(input):

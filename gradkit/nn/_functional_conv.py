@@ -464,7 +464,7 @@ def _check_geom(s, d, pads=None):
     if pads is not None and any(lo < 0 or hi < 0 for lo, hi in pads):
         raise RuntimeError("negative padding is not supported")
     if any(v <= 0 for v in d):
-        raise RuntimeError(f"dilation should be greater than zero, but got {list(d)}")
+        raise RuntimeError(f"dilation should be greater than zero, but got {[1, *d] if len(d) == 1 else list(d)}")
 
 
 def _convnd(x: Tensor, weight: Tensor, bias, stride, padding, dilation, groups, D: int) -> Tensor:
@@ -514,6 +514,11 @@ def _convnd(x: Tensor, weight: Tensor, bias, stride, padding, dilation, groups, 
     if any(padded[i] < eff[i] for i in range(D)):
         raise RuntimeError(f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). Kernel size: "
                            f"({' x '.join(map(str, eff))}). Kernel size can't be greater than actual input size")
+    if 0 in K:
+        if D == 3:
+            raise RuntimeError(f"kernel size should be greater than zero, but got: {K[0]} x {K[1]} x {K[2]} (TxHxW)")
+        kh, kw = (1, K[0]) if D == 1 else K
+        raise RuntimeError(f"kernel size should be greater than zero, but got kernel_height: {kh} kernel_width: {kw}")
     y = _ConvFn.apply(x, weight, bias, tuple(pads), s, d, g)
     return y.squeeze(0) if unbatched else y
 
@@ -767,10 +772,14 @@ def _pool_params(name, x, kernel_size, stride, padding, dilation, D):
     s = K if stride is None or (isinstance(stride, (list, tuple)) and len(stride) == 0) else _tuple(stride, D)
     p = _tuple(padding, D, "padding")
     d = _tuple(dilation, D, "dilation")
-    if any(v <= 0 for v in K):
-        raise RuntimeError(f"kernel size should be greater than zero, but got kernel size {list(K)}")
+    if name == "max_pool1d" and K[0] <= 0:
+        raise RuntimeError(f"max_pool1d() kernel_size must be greater than zero, but got {K[0]}")
+    if name == "max_pool1d" and d[0] <= 0 and s[0] > 0:
+        raise RuntimeError(f"max_pool1d() dilation must be greater than zero, but got {d[0]}")
     if any(v == 0 for v in s):
         raise RuntimeError("stride should not be zero")
+    if any(v <= 0 for v in K):
+        raise RuntimeError(f"kernel size should be greater than zero, but got kernel size {list(K)}")
     if any(v <= 0 for v in s):
         raise RuntimeError(f"stride should be greater than zero, but got stride {list(s)}")
     if any(v <= 0 for v in d):
@@ -799,6 +808,12 @@ def _batchify(name: str, x: Tensor, D: int):
     if name.startswith("adaptive"):
         colon = ":" if "max" in name else ""
         raise RuntimeError(f"{name}(): Expected {D + 1}D or {D + 2}D tensor, but got{colon} {list(x.shape)}")
+    if name == "avg_pool2d":
+        if x.dim() < 3:
+            n = max(x.dim(), 1)
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got -3)")
+        raise RuntimeError("Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but "
+                           f"got:{list(x.shape)}")
     raise RuntimeError(f"non-empty {D + 1}D or {D + 2}D (batch mode) tensor expected for input")
 
 
@@ -972,6 +987,14 @@ def _adaptive_sizes(x: Tensor, output_size, D: int, name: str = "adaptive_avg_po
     else:
         osz = (int(output_size),) * D
     if any(v < 0 for v in osz):
+        if name.startswith("adaptive_max") and x.dim() == D + 2:
+            full = list(x.shape[:2]) + ([1] if D == 1 else []) + list(osz)
+            raise RuntimeError(f"Trying to create tensor with negative dimension {min(osz)}: {full}")
+        if name.startswith("adaptive_avg"):
+            vals = (1, *osz) if D == 1 else osz
+            got = ", ".join(map(str, vals[:2])) + "".join(f",{v}" for v in vals[2:])
+            raise RuntimeError(f"adaptive_avg_pool{max(D, 2)}d: elements of output_size must be greater than or "
+                               f"equal to 0 but received {{{got}}}")
         raise RuntimeError(f"adaptive pooling: output_size must be non-negative, but got {list(osz)}")
     return osz
 
@@ -1421,6 +1444,9 @@ def _pad(input: Tensor, pad: Sequence[int], mode: str = "constant", value: float
 # ------------------------------------------------------------------------------------------------- unfold / fold
 def unfold(input: Tensor, kernel_size, dilation=1, padding=0, stride=1) -> Tensor:
     """Extract sliding local blocks: ``(N, C, H, W) -> (N, C*kH*kW, L)`` (im2col)."""
+    if input.dim() < 3:
+        n = max(input.dim(), 1)
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {n})")
     if input.dim() not in (3, 4):
         raise RuntimeError("Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero "
                            f"dimensions for input, but got: {list(input.shape)}")

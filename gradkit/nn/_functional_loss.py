@@ -427,6 +427,7 @@ class _NLLLoss(Function):
 
 
 class _CrossEntropyLoss(Function):
+    _backward_name = "NllLossBackward0"
     @staticmethod
     def forward(ctx, input, target, weight, reduction, ignore_index, label_smoothing):
         x2, t1, out_shape, C = _nll_prepare(input, target, weight)
@@ -524,6 +525,8 @@ def cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, s
             and (ignore_index < 0 or not (t == ignore_index).any())):
         return _O.cross_entropy_fused(input, target, reduction == "mean")
     if x.dtype.kind != "f":
+        if x.shape == t.shape and t.dtype.kind != "f":
+            raise RuntimeError(f"Expected floating point type for target with class probabilities, got {_dtname(t)}")
         last = "_lastdim" if x.ndim <= 2 else ""
         raise NotImplementedError(f'"log_softmax{last}_kernel_impl" not implemented for \'{_dtname(x)}\'')
     reduction = _check_reduction(_legacy(size_average, reduce, reduction))
@@ -605,6 +608,7 @@ def _scale_np(g: np.ndarray, reduction: str, n: int) -> np.ndarray:
 
 
 class _BCEWithLogits(Function):
+    _backward_name = "BinaryCrossEntropyWithLogitsBackward0"
     @staticmethod
     def forward(ctx, input, target, weight, pos_weight, reduction):
         x, t = input._data, target._data
@@ -691,6 +695,7 @@ def binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tens
 
 
 class _BCE(Function):
+    _backward_name = "BinaryCrossEntropyBackward0"
     @staticmethod
     def forward(ctx, input, target, weight, reduction):
         x, t = input._data, target._data
@@ -739,7 +744,7 @@ def binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = 
     if target._data.dtype != input._data.dtype:
         raise RuntimeError(f"Found dtype {_dtname(target._data)} but expected {_dtname(input._data)}")
     if weight is not None:
-        weight = weight.expand(_broadcast_shape(tuple(target.shape), tuple(weight.shape)))
+        weight = weight.expand(_gk.broadcast_shapes(target.shape, weight.shape))
     return _BCE.apply(input, target, weight, reduction)
 
 

@@ -174,7 +174,13 @@ def threshold_(input: Tensor, threshold: float, value: float) -> Tensor:
 
 def relu(input: Tensor, inplace: bool = False) -> Tensor:
     """``max(x, 0)`` elementwise."""
-    return O.relu_(input) if inplace else O.relu(input)
+    try:
+        return O.relu_(input) if inplace else O.relu(input)
+    except AttributeError:
+        if not isinstance(input, Tensor):
+            raise TypeError(f"relu{'_' if inplace else ''}(): argument 'input' (position 1) must be Tensor, not "
+                            f"{type(input).__name__}") from None
+        raise
 
 
 def relu_(input: Tensor) -> Tensor:
@@ -405,6 +411,9 @@ def logsigmoid(input: Tensor) -> Tensor:
     return _emit(r.astype(a.dtype, copy=False), input, "LogSigmoidBackward0", lambda x: O.sigmoid(-x))
 
 
+logsigmoid.__name__ = "log_sigmoid"
+
+
 def _hardsigmoid(input: Tensor) -> Tensor:
     a = _float_arr(input, "hardsigmoid_cpu")
     r = np.minimum(np.maximum(a + 3.0, 0.0), 6.0) / 6.0
@@ -422,8 +431,7 @@ def _hardswish(input: Tensor) -> Tensor:
     r = a * np.minimum(np.maximum(a + 3.0, 0.0), 6.0) / 6.0
 
     def d(x):
-        mid = _mask((x > -3.0) & (x < 3.0), x)
-        return O.where(x >= 3.0, 1.0, mid * (x / 3.0 + 0.5))
+        return O.where(x >= 3.0, 1.0, O.where(x > -3.0, x / 3.0 + 0.5, 0.0))
     return _emit(r.astype(a.dtype, copy=False), input, "HardswishBackward0", d)
 
 

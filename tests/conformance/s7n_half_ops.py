@@ -1,0 +1,25 @@
+# float16 arithmetic: rounding of results, overflow inside sums/means/softmax, comparisons and conversions back to float32.
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+h = (torch.randn(4, 5) * 100).half()
+print(h, h.dtype)
+print(h.sum(), h.sum(dim=1), h.mean(dim=0), h.max(dim=1))
+print(h * h, (h * h).isinf().sum(), h.float().pow(2).sum())
+big = torch.full((1000,), 100.0, dtype=torch.float16)
+print(big.sum(), big.mean(), big.sum(dtype=torch.float32), big.cumsum(0)[-1])
+print(F.softmax(torch.tensor([60000.0, 60000.0, -60000.0], dtype=torch.float16), dim=0))
+print(torch.tensor([1.0, 2.0, 3.0], dtype=torch.float16).exp() * 10000, torch.tensor([11.0, 12.0], dtype=torch.float16).exp())
+print(torch.tensor(1.0, dtype=torch.float16) + torch.tensor(0.0004, dtype=torch.float16), torch.tensor(2048.0, dtype=torch.float16) + 1)
+print(torch.tensor([0.1, 0.2, 0.3], dtype=torch.float16).tolist(), torch.tensor([1 / 3], dtype=torch.float16).item())
+print(torch.tensor([1e-5, 1e-7, 1e-8], dtype=torch.float16), torch.tensor([6.1e-5], dtype=torch.float16) / 2)
+a = torch.tensor([1.0, 2.0], dtype=torch.float16)
+print(a + 1.5, a * 2.0, (a + torch.tensor([1.0])).dtype, (a + torch.tensor(1.0)).dtype, (a * 3).dtype)
+print(a / 3, torch.sqrt(a), torch.log(a), torch.sigmoid(a), torch.tanh(a * 10))
+print(torch.tensor([65504.0], dtype=torch.float16) + 16, torch.tensor([65504.0], dtype=torch.float16) + 32)
+x = torch.tensor([0.5, 1.5, 2.5, 100.7], dtype=torch.float16)
+print(x.round(), x.int(), x.floor(), x.to(torch.int8), x.double())
+print(torch.finfo(torch.float16).eps, torch.tensor(1.0, dtype=torch.float16) + torch.finfo(torch.float16).eps / 2)
+print(torch.arange(0, 1, 0.1, dtype=torch.float16), torch.linspace(0, 1, 5, dtype=torch.float16))
+print(torch.tensor([3.0, float("nan"), 1.0], dtype=torch.float16).sort(), torch.tensor([1.0, 1.0009765625], dtype=torch.float16).unique())

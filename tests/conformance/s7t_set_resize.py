@@ -1,0 +1,35 @@
+# Tensor.set_ / resize_ / resize_as_ / is_set_to, and tensors built over an existing storage.
+import warnings
+
+import torch
+
+warnings.filterwarnings("ignore")
+a = torch.arange(6.0)
+b = torch.empty(0)
+b.set_(a)
+print(b, b.is_set_to(a), a.is_set_to(b), b.data_ptr() == a.data_ptr())
+b[0] = 50.0
+print(a)
+c = torch.empty(0)
+c.set_(a.untyped_storage(), 2, (2, 2), (2, 1))
+print(c, c.storage_offset(), c.stride())
+c.fill_(-1.0)
+print(a)
+d = torch.empty(0)
+d.set_(a.storage())
+print(d.shape, d.tolist())
+r = torch.arange(6.0)
+r.resize_(2, 3)
+print(r, r.shape, r.stride())
+r.resize_(3)
+print(r, r.shape)
+r2 = torch.zeros(2, 2)
+r2.resize_as_(torch.ones(4))
+print(r2.shape)
+e = torch.tensor([], dtype=torch.float32)
+e.resize_(0)
+print(e.shape, e.numel())
+x = torch.tensor(a.storage())
+print(x, x.data_ptr() == a.data_ptr())
+y = torch.zeros(3).set_()
+print(y.shape, y.numel())
